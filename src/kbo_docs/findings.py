@@ -1,0 +1,55 @@
+"""Findings: what a rule reports, and the error raised for input that cannot be used.
+
+A finding is a small frozen value (rule code, severity, message, file, line), so the
+command line, the JSON output and the tests all see the same thing.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One reported problem. ``message`` is Thai, then `` / `` and English."""
+
+    file: str
+    line: int
+    rule: str
+    severity: Severity
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.rule} [{self.severity}] {self.message}"
+
+
+class InputError(Exception):
+    """The input cannot be used at all (unreadable, malformed, schema violation).
+
+    Carries the file and line so the command line can print one clear line; the
+    command line exits with status 2 for it.
+    """
+
+    def __init__(self, message: str, file: str = "<input>", line: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"

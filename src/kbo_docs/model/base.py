@@ -1,0 +1,142 @@
+"""Shared model pieces: the base class and value types that read clerks' typing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .. import thai
+
+
+class Node(BaseModel):
+    """Base of every model object: unknown keys are errors; each object knows its path
+    in the data file (set by :func:`kbo_docs.load.load_project`), so rules can name a line."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=True)
+    _path: tuple[str | int, ...] = PrivateAttr(default=())
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        return self._path
+
+
+class Item(Node):
+    """A document in the file (circular, register, meeting): an id, and rules switched off
+    for it with a stated reason, e.g. ``noqa: {MTG001: numbered by fiscal year}``."""
+
+    id: Annotated[str, Field(min_length=1, pattern=r"^[\w.-]+$")]
+    noqa: dict[str, Annotated[str, Field(min_length=1)]] = Field(default_factory=dict)
+
+
+def _count(value: Any) -> Any:
+    """Whole numbers typed with Thai or Arabic digits, with or without thousands commas."""
+    if isinstance(value, str):
+        number = thai.parse_number(value)
+        if not isinstance(number, int):
+            raise ValueError(f"ต้องเป็นจำนวนเต็ม / must be a whole number: {value!r}")
+        return number
+    return value
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, str):
+        return thai.parse_date(value)
+    return value
+
+
+def _period(value: Any) -> Any:
+    if isinstance(value, str):
+        return thai.parse_period(value)
+    return value
+
+
+def _time(value: Any) -> Any:
+    if isinstance(value, str):
+        return thai.parse_time(value)
+    return value
+
+
+def _be_year(value: Any) -> Any:
+    year = _count(value)
+    if isinstance(year, int) and not 2400 <= year <= 2700:
+        hint = f" (ค.ศ. {year} = พ.ศ. {year + 543}?)" if 1857 <= year <= 2157 else ""
+        raise ValueError(f"ปี พ.ศ. ต้องอยู่ระหว่าง ๒๔๐๐-๒๗๐๐ / a BE year must be 2400-2700, got {year}{hint}")
+    return year
+
+
+def _lines(value: Any) -> Any:
+    """A text that may be given as one string or a list of lines."""
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+_iso = PlainSerializer(lambda v: v.isoformat(), when_used="json")
+_DIGITS = r"^\s*-?[0-9๐-๙][0-9๐-๙,]*\s*$"
+
+
+def _number_schema(description: str, **extra: Any) -> WithJsonSchema:
+    """Clerks type numbers as text (Thai digits, commas): the schema accepts what the loader does."""
+    options = [{"type": "integer", **extra}, {"type": "string", "pattern": _DIGITS}]
+    return WithJsonSchema({"anyOf": options, "description": description})
+
+
+def _text_schema(description: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "description": description})
+
+
+Count = Annotated[
+    int, BeforeValidator(_count), Field(ge=0), _number_schema("จำนวน (เลขไทยหรืออารบิก) / a count", minimum=0)
+]
+"""A count: Thai or Arabic digits, never negative."""
+Number = Annotated[int, BeforeValidator(_count), _number_schema("ตัวเลข / a whole number")]
+"""A whole number that the rules check for sign themselves (register cells)."""
+Date = Annotated[
+    dt.date, BeforeValidator(_date), _iso,
+    _text_schema("วันที่ เช่น ๖ ธันวาคม ๒๕๖๗, ๖ ธ.ค. ๖๗ หรือ 2024-12-06 / a Thai or ISO date"),
+]
+Period = Annotated[
+    thai.Period, BeforeValidator(_period), PlainSerializer(lambda v: str(v), when_used="json"),
+    _text_schema("ช่วงเวลา เช่น ๑๘ - ๑๙ มกราคม ๒๕๖๕ หรือ มกราคม - มีนาคม ๒๕๖๕ / a date, date range or month range"),
+]
+"""A date, a range of days or a range of months, as typed in a plan."""
+Time = Annotated[dt.time, BeforeValidator(_time), _iso, _text_schema("เวลา เช่น ๐๙.๐๐ น. / a time")]
+BEYear = Annotated[int, BeforeValidator(_be_year), _number_schema("ปี พ.ศ. / a Buddhist-era year")]
+Lines = Annotated[list[str], BeforeValidator(_lines)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Person(Node):
+    """Somebody named in a document: a signer, a member, a recorder."""
+
+    name: str | None = None
+    position: str | None = None
+    role: str | None = None
+    """Role in a meeting, e.g. ประธาน, กรรมการ, เลขานุการ."""
+    acting: str | None = None
+    """Acting line under the position, e.g. ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดลำปาง."""
+    reason: str | None = None
+    """Why a member did not attend (ผู้ไม่มาประชุม), e.g. ติดราชการ."""
+    substitute_for: str | None = None
+    """Whom a substitute attends for (…แทน…)."""
+
+    @model_validator(mode="after")
+    def _named(self) -> Person:
+        if not (self.name or self.position):
+            raise ValueError("ต้องมีชื่อหรือตำแหน่ง / a person needs a name or a position")
+        return self
+
+    @property
+    def label(self) -> str:
+        return " ".join(part for part in (self.name, self.position) if part)

@@ -1,0 +1,128 @@
+"""ทะเบียนจัดสรร: an allocation register (rows of counts, sums, totals and targets)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from .base import Count, Item, Lines, Node, Number, Text
+
+
+class Column(Node):
+    key: Text
+    title: Text
+    sum_of: list[str] = Field(default_factory=list)
+    """Keys of the columns this one adds up (row by row)."""
+    target: bool = False
+    """This column holds each row's target (เป้า)."""
+    pool: str | None = None
+    """For a target column: the column a row's target is chosen from (target <= pool)."""
+
+
+class AllocationRule(Node):
+    """How the targets were derived (see :mod:`kbo_docs.allocate`)."""
+
+    method: Literal["hamilton", "dhondt", "sainte-lague"] = "hamilton"
+    weight: Text
+    """Key of the weight column."""
+    total: Count | None = None
+    """Seats to share; the stated total of the target column when empty."""
+    floor: Count = 0
+    cap: str | None = None
+    """Key of a column whose value caps each row's target."""
+
+
+class Row(Node):
+    """One row: its name and a value per column (empty cells are allowed for sum columns
+    and targets, which kbo-docs computes)."""
+
+    name: Text
+    values: dict[str, Number | None] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "values" not in data:
+            data = dict(data)
+            name = data.pop("name", None)
+            return {"name": name, "values": data}
+        return data
+
+
+class Register(Item):
+    title: Lines
+    row_label: Text = "รายการ"
+    columns: list[Column] = Field(min_length=1)
+    rows: list[Row] = Field(min_length=1)
+    totals: dict[str, Number] = Field(default_factory=dict)
+    """Totals as printed in the รวม row; checked against the rows."""
+    total_label: str = "รวม"
+    allocation: AllocationRule | None = None
+    notes: Lines = Field(default_factory=list)
+    """Lines printed under the table (e.g. selection guidelines)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rows_as_lists(cls, data: Any) -> Any:
+        """Rows may be written as ``[name, v1, v2, ...]`` in column order."""
+        if not isinstance(data, dict):
+            return data
+        columns, rows = data.get("columns"), data.get("rows")
+        if not (isinstance(columns, list) and isinstance(rows, list)):
+            return data
+        keys = [c.get("key") for c in columns if isinstance(c, dict)]
+        converted = []
+        for row in rows:
+            if isinstance(row, list):
+                if len(row) != len(keys) + 1:
+                    raise ValueError(
+                        f"แถวมี {len(row)} ช่อง ต้องมี {len(keys) + 1} (ชื่อ + {len(keys)} คอลัมน์) / "
+                        f"row {row[:1]} has {len(row)} cells, expected {len(keys) + 1} (name + columns)"
+                    )
+                row = {"name": row[0], "values": dict(zip(keys, row[1:]))}
+            converted.append(row)
+        return {**data, "rows": converted}
+
+    @model_validator(mode="after")
+    def _known_keys(self) -> Register:
+        keys = [c.key for c in self.columns]
+        dup = {k for k in keys if keys.count(k) > 1}
+        if dup:
+            raise ValueError(f"คอลัมน์ซ้ำ / duplicate column key: {', '.join(sorted(dup))}")
+        known = set(keys)
+        refs = [k for c in self.columns for k in c.sum_of] + [c.pool for c in self.columns if c.pool]
+        refs += [k for row in self.rows for k in row.values] + list(self.totals)
+        if self.allocation:
+            refs += [self.allocation.weight] + ([self.allocation.cap] if self.allocation.cap else [])
+        unknown = sorted({k for k in refs if k not in known})
+        if unknown:
+            raise ValueError(f"ไม่มีคอลัมน์ / unknown column key: {', '.join(unknown)} (columns: {', '.join(keys)})")
+        return self
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    @property
+    def target_column(self) -> Column | None:
+        return next((c for c in self.columns if c.target), None)
+
+    def value(self, row: Row, key: str) -> int | None:
+        """A cell as typed, or, when left empty, computed from the columns it sums."""
+        typed = row.values.get(key)
+        if typed is not None:
+            return typed
+        parts = self.column(key).sum_of
+        if not parts:
+            return None
+        values = [self.value(row, part) for part in parts]
+        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+    def column_sum(self, key: str) -> int | None:
+        """The sum of a column over the rows (None when a cell is missing)."""
+        values = [self.value(row, key) for row in self.rows]
+        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+    def total(self, key: str) -> int | None:
+        """The total of a column as printed: the stated one, else the sum of the rows."""
+        return self.totals.get(key, self.column_sum(key))

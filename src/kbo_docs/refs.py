@@ -1,0 +1,73 @@
+"""References inside user text: ``${name}`` prints a value from the data instead of a retyped
+number, so the text cannot disagree with the table. ``$${`` writes a literal ``${``.
+
+Names: ``fiscal_year``, ``project``, ``project_short``; ``<register>.total.<column>`` and
+``<register>.rows`` (number of rows); in a circular's action ``deadline``; in a meeting's
+sub-item ``when`` (its period) and ``count`` (how many items it lists).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from . import thai
+from .model import ProjectFile
+
+class Year(int):
+    """A year number: printed without a thousands separator (๒๕๖๘, not ๒,๕๖๘)."""
+
+
+_REF = re.compile(r"\$\$\{|\$\{([^{}]*)\}")
+
+
+def find_refs(text: str) -> Iterator[str]:
+    """The names referred to in ``text``."""
+    for m in _REF.finditer(text):
+        if m.group(1) is not None:
+            yield m.group(1).strip()
+
+
+def project_scope(project: ProjectFile) -> dict[str, Any]:
+    """Names every text in the file can use."""
+    scope: dict[str, Any] = {
+        "fiscal_year": Year(project.project.fiscal_year),
+        "project": project.project.name,
+        "project_short": project.project.short_name or project.project.name,
+    }
+    for reg in project.registers:
+        scope[f"{reg.id}.rows"] = len(reg.rows)
+        for col in reg.columns:
+            scope[f"{reg.id}.total.{col.key}"] = reg.total(col.key)
+    return scope
+
+
+def format_value(value: Any, digits: str = "thai") -> str:
+    """How a referenced value prints: every number and date through :mod:`kbo_docs.thai`."""
+    if isinstance(value, Year):
+        return thai.thai_digits(str(value)) if digits == "thai" else str(value)
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"cannot print {value!r}")
+    if isinstance(value, int):
+        return thai.format_number(value, digits=digits)
+    if isinstance(value, dt.date):
+        return thai.format_date(value, digits=digits)
+    if isinstance(value, thai.Period):
+        return thai.format_period(value, digits=digits)
+    return str(value)
+
+
+def expand(text: str, scope: Mapping[str, Any], digits: str = "thai") -> str:
+    """Replace each ``${name}``; a name not in ``scope`` raises KeyError naming it."""
+
+    def replace(m: re.Match[str]) -> str:
+        if m.group(1) is None:
+            return "${"
+        name = m.group(1).strip()
+        if name not in scope or scope[name] is None:
+            raise KeyError(name)
+        return format_value(scope[name], digits)
+
+    return _REF.sub(replace, text)

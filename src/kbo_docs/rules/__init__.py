@@ -1,0 +1,33 @@
+"""Rules over the project model. Importing this package registers every rule."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..load import Loaded
+from . import circular, meeting, register, text  # noqa: F401  (registers the rules)
+from .context import Context
+from .registry import REGISTRY, Issue, Rule, issue, rule
+
+__all__ = ["REGISTRY", "Context", "Issue", "Rule", "check_loaded", "issue", "rule"]
+
+
+def check_loaded(loaded: Loaded, select: set[str] | None = None) -> list[Finding]:
+    """Run every rule (or only ``select``) over a loaded file; findings sorted by line."""
+    ctx = Context(loaded)
+    project = loaded.project
+    subjects = {
+        "project": [project],
+        "circular": project.circulars,
+        "register": project.registers,
+        "meeting": project.meetings,
+        "text": [project],
+    }
+    findings: list[Finding] = []
+    for code, rule_ in REGISTRY.items():
+        if select is not None and code not in select:
+            continue
+        for subject in subjects[rule_.scope]:
+            for found in rule_.run(subject, ctx):
+                if not ctx.suppressed(code, found.path):
+                    findings.append(ctx.finding(rule_, found))
+    return sorted(set(findings), key=lambda f: (f.line, f.rule, f.message))

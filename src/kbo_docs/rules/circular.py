@@ -1,0 +1,213 @@
+"""Rules over circulars and external letters: number, dates, deadlines, enclosures, closing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from .. import thai
+from ..findings import Severity
+from ..model import Circular, Node
+from .context import Context
+from .registry import Issue, issue, rule
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+def _texts(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], str]]:
+    """The circular's running text with where each piece stands."""
+    for i, text in enumerate(c.body):
+        yield c, ("body", i), text
+    if c.actions_intro:
+        yield c, ("actions_intro",), c.actions_intro
+    for action in c.actions:
+        yield action, ("text",), action.text
+        for j, text in enumerate(action.items):
+            yield action, ("items", j), text
+    for i, text in enumerate(c.conclusion):
+        yield c, ("conclusion", i), text
+
+
+@rule("CIR001", "date-in-fiscal-year", WARNING, "circular")
+def date_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """The letter's date lies in the project's fiscal year.
+
+    Wrong: a ปีงบประมาณ ๒๕๖๘ circular dated ๖ ธันวาคม ๒๕๖๘ (fiscal year ๒๕๖๙).
+    Right: dated ๖ ธันวาคม ๒๕๖๗. A letter sent ahead of the year is allowed: silence with ``noqa``.
+    """
+    if not ctx.in_fiscal_year(c.date):
+        yield issue(
+            c, f"วันที่หนังสือ {thai.format_date(c.date)} อยู่นอก{ctx.fy_text()}",
+            f"letter date {c.date.isoformat()} is outside the {ctx.fy_text_en()}", "date",
+        )
+
+
+_DEADLINE_TEXT = re.compile(r"ภายใน(?:วันที่)?\s*$")
+
+
+def _deadlines(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], dt.date]]:
+    for action in c.actions:
+        if action.deadline is not None:
+            yield action, ("deadline",), action.deadline
+    for node, at, text in _texts(c):
+        for start, _end, day in thai.find_dates(text):
+            if _DEADLINE_TEXT.search(text[:start]):
+                yield node, at, day
+
+
+@rule("CIR002", "deadline-after-date", ERROR, "circular")
+def deadline_after_date(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """Every deadline (``deadline:`` or ``ภายในวันที่ ...`` in the text) falls after the letter date.
+
+    Wrong: a letter of ๖ ธันวาคม ๒๕๖๗ asking for replies ภายในวันที่ ๒๐ พฤศจิกายน ๒๕๖๗.
+    Right: ``deadline: ๒๐ ธันวาคม ๒๕๖๗`` and ``ภายในวันที่ ${deadline}`` in the text.
+    """
+    for node, at, day in _deadlines(c):
+        if day <= c.date:
+            yield issue(
+                node, f"กำหนดส่ง {thai.format_date(day)} ไม่ได้อยู่หลังวันที่หนังสือ {thai.format_date(c.date)}",
+                f"deadline {day.isoformat()} is not after the letter date {c.date.isoformat()}", *at,
+            )
+
+
+@rule("CIR003", "deadline-in-fiscal-year", ERROR, "circular")
+def deadline_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """Every deadline falls inside the project's fiscal year.
+
+    Wrong: ``ภายในวันที่ ๒๐ ธันวาคม ๒๕๖๘`` in a ปีงบประมาณ ๒๕๖๘ letter of ๖ ธันวาคม ๒๕๖๗ (a year late).
+    Right: ``ภายในวันที่ ๒๐ ธันวาคม ๒๕๖๗``.
+    """
+    for node, at, day in _deadlines(c):
+        if not ctx.in_fiscal_year(day):
+            yield issue(
+                node, f"กำหนดส่ง {thai.format_date(day)} อยู่นอก{ctx.fy_text()}",
+                f"deadline {day.isoformat()} is outside the {ctx.fy_text_en()}", *at,
+            )
+
+
+_ENCLOSURE_REF = re.compile(
+    r"สิ่งที่ส่งมาด้วย\s*((?:ที่\s*)?[0-9๐-๙]+(?:\s*(?:[-–,]|และ|ถึง)\s*[0-9๐-๙]+)*)"
+)
+
+
+def enclosure_numbers(text: str) -> Iterator[int]:
+    """Enclosure numbers a text refers to: ``สิ่งที่ส่งมาด้วย ๒ - ๓`` gives 2 and 3."""
+    for m in _ENCLOSURE_REF.finditer(text):
+        spec = thai.arabic_digits(m.group(1)).replace("ที่", "")
+        for part in re.split(r",|และ", spec):
+            bounds = [int(x) for x in re.split(r"[-–]|ถึง", part) if x.strip()]
+            if len(bounds) == 2:
+                yield from range(bounds[0], bounds[1] + 1)
+            else:
+                yield from bounds
+
+
+@rule("CIR004", "enclosure-exists", ERROR, "circular")
+def enclosure_exists(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """Every enclosure the text refers to (``สิ่งที่ส่งมาด้วย ๒ - ๓``) is listed under ``enclosures``.
+
+    Wrong: ``(สิ่งที่ส่งมาด้วย ๔)`` with three enclosures.
+    Right: list the fourth enclosure, or refer to one of the three.
+    """
+    for node, at, text in _texts(c):
+        for number in enclosure_numbers(text):
+            if not 1 <= number <= len(c.enclosures):
+                yield issue(
+                    node, f"อ้างสิ่งที่ส่งมาด้วย {thai.thai_digits(str(number))} แต่มีเพียง {thai.thai_digits(str(len(c.enclosures)))} รายการ",
+                    f"refers to enclosure {number} but only {len(c.enclosures)} are listed", *at,
+                )
+
+
+_NUMBER_SHAPE = re.compile(r"^[ก-ฮ]{2,}\.?\s[0-9๐-๙]{4}(?:\.[0-9๐-๙]+)*/(?:ว\s)?[0-9๐-๙]+$")
+
+
+@rule("CIR005", "circular-number", ERROR, "circular")
+def circular_number(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """A circular's number has ``ว`` right after the slash; an ordinary letter's has none.
+
+    Wrong: ``kind: circular`` with ``number: ลป ๐๐๑๙.๓/๒๕๕๕``.
+    Right: ``number: ลป ๐๐๑๙.๓/ว ๒๕๕๕``.
+    """
+    _, slash, after = c.number.partition("/")
+    has_wor = after.strip().startswith("ว")
+    if not slash:
+        yield issue(c, f"เลขที่หนังสือไม่มี '/': {c.number}", f"letter number has no '/': {c.number}", "number")
+    elif c.kind == "circular" and not has_wor:
+        yield issue(c, f"หนังสือเวียนต้องมี ว หลังเครื่องหมาย /: {c.number}", f"a circular's number needs 'ว' after the slash: {c.number}", "number")
+    elif c.kind == "letter" and has_wor:
+        yield issue(c, f"หนังสือที่ไม่ใช่หนังสือเวียนไม่ใช้ ว: {c.number}", f"only circulars are numbered with 'ว': {c.number}", "number")
+
+
+@rule("CIR006", "number-shape", WARNING, "circular")
+def number_shape(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """The number has the usual shape: letter code, a space, a 4-digit owner code (with ``.n``
+    parts), a slash, then (``ว`` and a space for circulars) the running number.
+
+    Wrong: ``ลป ๐๐๑๙๓/ว ๒๕๕๕๕`` (five-digit owner code), ``ลป๐๐๑๙.๓/ว๒๕๕๕`` (no spaces).
+    Right: ``ลป ๐๐๑๙.๓/ว ๒๕๕๕๕``.
+    """
+    if not _NUMBER_SHAPE.match(c.number):
+        yield issue(
+            c, f"รูปแบบเลขที่หนังสือไม่ตรงแบบ (รหัส ๒ ตัวอักษร เว้นวรรค เลข ๔ หลัก/เลขทะเบียน): {c.number}",
+            f"unusual letter number shape (code, space, 4-digit owner number, '/', running number): {c.number}", "number",
+        )
+
+
+_PAIRS = {
+    "เรียน": "ขอแสดงความนับถือ",
+    "กราบเรียน": "ขอแสดงความนับถืออย่างยิ่ง",
+    "นมัสการ": "ขอนมัสการด้วยความเคารพ",
+}
+
+
+@rule("CIR007", "salutation-closing", ERROR, "circular")
+def salutation_closing(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """The closing (คำลงท้าย) matches the salutation (คำขึ้นต้น): เรียน / ขอแสดงความนับถือ,
+    กราบเรียน / ขอแสดงความนับถืออย่างยิ่ง, นมัสการ / ขอนมัสการด้วยความเคารพ.
+
+    Wrong: ``salutation: เรียน`` with ``closing: ขอแสดงความนับถืออย่างยิ่ง``.
+    Right: ``salutation: เรียน`` with ``closing: ขอแสดงความนับถือ``.
+    """
+    expected = _PAIRS.get(c.salutation)
+    if expected is None:
+        yield issue(c, f"คำขึ้นต้นที่ไม่รู้จัก: {c.salutation}", f"unknown salutation: {c.salutation} (one of {', '.join(_PAIRS)})", "salutation")
+    elif c.closing != expected:
+        yield issue(
+            c, f"คำขึ้นต้น '{c.salutation}' ต้องลงท้ายด้วย '{expected}' ไม่ใช่ '{c.closing}'",
+            f"salutation '{c.salutation}' takes the closing '{expected}', not '{c.closing}'", "closing",
+        )
+
+
+_ACTING = ("ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการแทน", "ปฏิบัติหน้าที่แทน")
+
+
+@rule("CIR008", "acting-line", ERROR, "circular")
+def acting_line(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """An acting line under the signer's position starts with ปฏิบัติราชการแทน, รักษาราชการแทน,
+    รักษาการแทน or ปฏิบัติหน้าที่แทน, followed by the owner's position.
+
+    Wrong: ``acting: แทนผู้ว่าราชการจังหวัดลำปาง``.
+    Right: ``acting: ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดลำปาง``.
+    """
+    acting = c.signer.acting
+    if acting is None:
+        return
+    phrase = next((p for p in _ACTING if acting.startswith(p)), None)
+    if phrase is None:
+        yield issue(c.signer, f"บรรทัดลงนามแทนต้องขึ้นต้นด้วย {' / '.join(_ACTING)}: {acting}", f"acting line must start with one of the acting phrases: {acting}", "acting")
+    elif not acting[len(phrase):].strip():
+        yield issue(c.signer, f"บรรทัดลงนามแทนไม่มีตำแหน่งเจ้าของหนังสือ: {acting}", f"acting line names no position: {acting}", "acting")
+
+
+@rule("CIR009", "enclosure-register", ERROR, "circular")
+def enclosure_register(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """An enclosure that names a register (``register: <id>``) names one in this file.
+
+    Wrong: ``register: kbo-2568`` when the register's id is ``kbo-68``.
+    Right: ``register: kbo-68``.
+    """
+    for enclosure in c.enclosures:
+        if enclosure.register and ctx.project.register(enclosure.register) is None:
+            yield issue(enclosure, f"ไม่มีทะเบียน id '{enclosure.register}'", f"no register with id '{enclosure.register}'", "register")
+

@@ -1,0 +1,59 @@
+"""What a rule can ask about the file it checks: the project, lines, fiscal-year bounds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+
+from .. import thai
+from ..findings import Finding
+from ..load import Loaded, line_of
+from ..model import Item, ProjectFile
+from .registry import Issue, Rule
+
+
+class Context:
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+
+    @property
+    def project(self) -> ProjectFile:
+        return self.loaded.project
+
+    @cached_property
+    def fiscal_bounds(self) -> tuple[dt.date, dt.date]:
+        return thai.fiscal_year_bounds(self.project.project.fiscal_year)
+
+    @property
+    def fiscal_year(self) -> int:
+        return self.project.project.fiscal_year
+
+    def in_fiscal_year(self, day: dt.date) -> bool:
+        first, last = self.fiscal_bounds
+        return first <= day <= last
+
+    def fy_text(self) -> str:
+        first, last = self.fiscal_bounds
+        return (
+            f"ปีงบประมาณ พ.ศ. {thai.thai_digits(str(self.fiscal_year))} "
+            f"({thai.format_date(first)} - {thai.format_date(last)})"
+        )
+
+    def fy_text_en(self) -> str:
+        first, last = self.fiscal_bounds
+        return f"fiscal year {self.fiscal_year} ({first.isoformat()} to {last.isoformat()})"
+
+    def suppressed(self, code: str, path: tuple[str | int, ...]) -> bool:
+        """A rule is off where the file (``noqa:`` at the top) or the enclosing item says so."""
+        if code in self.project.noqa:
+            return True
+        if len(path) >= 2 and isinstance(path[1], int):
+            items = getattr(self.project, str(path[0]), None)
+            if isinstance(items, list) and path[1] < len(items):
+                item = items[path[1]]
+                return isinstance(item, Item) and code in item.noqa
+        return False
+
+    def finding(self, rule: Rule, found: Issue) -> Finding:
+        line = line_of(self.loaded.source, found.path)
+        return Finding(self.loaded.file, line, rule.code, rule.severity, f"{found.th} / {found.en}")

@@ -1,0 +1,174 @@
+"""Rules over allocation registers (ทะเบียนจัดสรร): sums, totals, targets."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from ..findings import Severity
+from ..model import Register
+from ..thai import format_number as n
+from .context import Context
+from .registry import Issue, issue, rule
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+@rule("REG001", "row-sum", ERROR, "register")
+def row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """A row's sum column equals the sum of its parts.
+
+    Wrong: ``[เมืองลำปาง, ๑๔, ๓๕๔, ๓๖๙]`` where ``รวม`` is ``sum_of: [stars, quadrant_d]`` (๑๔ + ๓๕๔ = ๓๖๘).
+    Right: ``[เมืองลำปาง, ๑๔, ๓๕๔, ๓๖๘]``, or leave the sum cell empty and kbo-docs computes it.
+    """
+    for col in reg.columns:
+        if not col.sum_of:
+            continue
+        for i, row in enumerate(reg.rows):
+            typed = row.values.get(col.key)
+            parts = [reg.value(row, k) for k in col.sum_of]
+            if typed is None or any(p is None for p in parts):
+                continue
+            expected = sum(p for p in parts if p is not None)
+            if typed != expected:
+                yield issue(
+                    row, f"แถว {row.name}: {col.title} เป็น {n(typed)} แต่ผลรวมเป็น {n(expected)}",
+                    f"row {row.name}: {col.key} is {typed} but its parts add up to {expected}", "values", col.key,
+                )
+
+
+@rule("REG002", "column-total", ERROR, "register")
+def column_total(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """A stated total (the รวม row) equals the sum of the column over the rows.
+
+    Wrong: ``totals: {quadrant_d: ๑,๖๙๗}`` when the rows add up to ๑,๖๙๖.
+    Right: ``totals: {quadrant_d: ๑,๖๙๖}``, or leave ``totals`` out and kbo-docs adds up the rows.
+    """
+    for key, stated in reg.totals.items():
+        col = reg.column(key)
+        if col.target:
+            continue  # REG007 speaks about the target column
+        actual = reg.column_sum(key)
+        if actual is not None and stated != actual:
+            yield issue(
+                reg, f"ยอดรวม {col.title} เป็น {n(stated)} แต่ผลรวมของแถวเป็น {n(actual)}",
+                f"stated total of {key} is {stated} but the rows add up to {actual}", "totals", key,
+            )
+
+
+@rule("REG003", "total-row-sum", ERROR, "register")
+def total_row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """In the รวม row, a sum column's total equals the totals of its parts.
+
+    Wrong: ``totals: {stars: ๕๒, quadrant_d: ๑,๖๙๖, total: ๑,๗๕๘}`` (๕๒ + ๑,๖๙๖ = ๑,๗๔๘).
+    Right: ``totals: {stars: ๕๒, quadrant_d: ๑,๖๙๖, total: ๑,๗๔๘}``.
+    """
+    for col in reg.columns:
+        stated = reg.totals.get(col.key)
+        if stated is None or not col.sum_of:
+            continue
+        parts = [reg.total(k) for k in col.sum_of]
+        if any(p is None for p in parts):
+            continue
+        expected = sum(p for p in parts if p is not None)
+        if stated != expected:
+            yield issue(
+                reg, f"ยอดรวม {col.title} เป็น {n(stated)} แต่ยอดรวมของส่วนประกอบเป็น {n(expected)}",
+                f"total of {col.key} is {stated} but the totals of {', '.join(col.sum_of)} add up to {expected}",
+                "totals", col.key,
+            )
+
+
+@rule("REG004", "negative-count", ERROR, "register")
+def negative_count(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """No count in a register is negative.
+
+    Wrong: ``[ห้างฉัตร, -๑, ๘๖, ๘๕, ๒]``.
+    Right: ``[ห้างฉัตร, ๐, ๘๖, ๘๖, ๒]``.
+    """
+    for row in reg.rows:
+        for key, value in row.values.items():
+            if value is not None and value < 0:
+                yield issue(row, f"แถว {row.name}: ค่าติดลบ {value}", f"row {row.name}: negative count {value} in {key}", "values", key)
+    for key, value in reg.totals.items():
+        if value < 0:
+            yield issue(reg, f"ยอดรวมติดลบ {value}", f"negative total {value} in {key}", "totals", key)
+
+
+def _name_key(name: str) -> str:
+    return "".join(unicodedata.normalize("NFC", name).split())
+
+
+@rule("REG005", "duplicate-row", ERROR, "register")
+def duplicate_row(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """No two rows have the same name (spaces ignored: ``เมือง ลำปาง`` = ``เมืองลำปาง``).
+
+    Wrong: two rows named ``แม่ทะ``.
+    Right: one row per district.
+    """
+    seen: dict[str, str] = {}
+    for row in reg.rows:
+        key = _name_key(row.name)
+        if key in seen:
+            yield issue(row, f"ชื่อแถวซ้ำ: {row.name}", f"duplicate row name: {row.name}", "name")
+        seen[key] = row.name
+
+
+@rule("REG006", "target-over-pool", ERROR, "register")
+def target_over_pool(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """A row's target never exceeds what the row has to choose from (the target's ``pool`` column).
+
+    Wrong: ``[สบปราบ, ๐, ๑, ๑, ๒]``: a target of ๒ from ๑ product.
+    Right: a target no larger than the row's pool.
+    """
+    col = reg.target_column
+    if col is None or col.pool is None:
+        return
+    for row in reg.rows:
+        target, pool = reg.value(row, col.key), reg.value(row, col.pool)
+        if target is not None and pool is not None and target > pool:
+            yield issue(
+                row, f"แถว {row.name}: เป้า {n(target)} มากกว่าที่มีให้เลือก {n(pool)}",
+                f"row {row.name}: target {target} exceeds the {pool} available in {col.pool}", "values", col.key,
+            )
+
+
+@rule("REG007", "target-total", ERROR, "register")
+def target_total(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """The targets add up to the stated total target (the รวม of the target column and,
+    where the register declares an allocation rule, its ``total``).
+
+    Wrong: targets ๔ + ๓ + ... = ๓๔ with ``totals: {target: ๓๕}``.
+    Right: ``totals: {target: ๓๔}``, or refer to it in text as ``${<register>.total.target}``.
+    """
+    col = reg.target_column
+    if col is None:
+        return
+    actual = reg.column_sum(col.key)
+    if actual is None:
+        return
+    stated = [(reg.totals.get(col.key), ("totals", col.key))]
+    if reg.allocation and reg.allocation.total is not None:
+        stated.append((reg.allocation.total, ("allocation", "total")))
+    for value, at in stated:
+        if value is not None and value != actual:
+            yield issue(
+                reg, f"เป้ารวมที่ระบุ {n(value)} ไม่เท่ากับผลรวมเป้าของแถว {n(actual)}",
+                f"stated total target {value} differs from the sum of the row targets {actual}", *at,
+            )
+
+
+@rule("REG008", "missing-cell", ERROR, "register")
+def missing_cell(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """Every cell that kbo-docs cannot compute is filled in (only sum columns may be left empty;
+    targets may be left empty when the register declares an ``allocation`` rule).
+
+    Wrong: ``{name: งาว, stars: ๔}`` with no ``quadrant_d``.
+    Right: ``{name: งาว, stars: ๔, quadrant_d: ๑๐๘}``.
+    """
+    for row in reg.rows:
+        for col in reg.columns:
+            if col.target and reg.allocation is not None:
+                continue
+            if reg.value(row, col.key) is None:
+                yield issue(row, f"แถว {row.name}: ไม่มีค่า {col.title}", f"row {row.name}: no value for {col.key}", "name")

@@ -1,0 +1,172 @@
+"""Rules over every piece of text in the file: scripts, digits, spaces, brackets, references."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from .. import thai
+from ..findings import Severity
+from ..model import Action, Node, ProjectFile, SubItem
+from ..refs import find_refs, project_scope
+from .context import Context
+from .registry import Issue, issue, rule
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+# Fields that hold identifiers, keys or paths, not document text.
+_NOT_TEXT = {"id", "key", "sum_of", "pool", "register", "weight", "cap", "method", "kind", "digits", "garuda_image"}
+
+
+def iter_texts(node: Node) -> Iterator[tuple[Node, tuple[str | int, ...], str]]:
+    """Every user-written string below ``node``: (owning object, path below it, text)."""
+    for name in type(node).model_fields:
+        if name in _NOT_TEXT or name == "noqa":
+            continue
+        yield from _walk(node, (name,), getattr(node, name))
+
+
+def _walk(owner: Node, at: tuple[str | int, ...], value: Any) -> Iterator[tuple[Node, tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield owner, at, value
+    elif isinstance(value, Node):
+        yield from iter_texts(value)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(owner, (*at, i), item)
+
+
+def local_names(node: Node) -> set[str]:
+    """Reference names that text in ``node`` may use besides the project-wide ones."""
+    if isinstance(node, Action) and node.deadline is not None:
+        return {"deadline"}
+    if isinstance(node, SubItem):
+        return ({"when"} if node.when is not None else set()) | ({"count"} if node.items else set())
+    return set()
+
+
+def _is_thai_letter(ch: str) -> bool:
+    return "\u0e00" <= ch <= "\u0e7f"
+
+
+def _foreign(ch: str) -> bool:
+    """A letter or mark of a script other than Thai and Latin (Devanagari, Lao, Khmer, ...)."""
+    if _is_thai_letter(ch) or ch.isascii() or not unicodedata.category(ch).startswith(("L", "M")):
+        return False
+    return not unicodedata.name(ch, "").startswith("LATIN")
+
+
+@rule("TXT001", "foreign-script", ERROR, "text")
+def foreign_script(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
+    """No letters of other scripts (Devanagari, Lao, Khmer, ...) inside Thai text: they look
+    alike on screen, print wrong and break search.
+
+    Wrong: ``ถนนวชิรवारุฒิดำเนิน`` (वा and रु are Devanagari).
+    Right: ``ถนนวชิราวุธดำเนิน``, typed with the Thai keyboard.
+    """
+    for node, at, text in iter_texts(project):
+        for word in re.finditer(r"\S+", text):
+            bad = [ch for ch in word.group() if _foreign(ch)]
+            if bad:
+                scripts = sorted({unicodedata.name(ch, "?").split()[0] for ch in bad})
+                shown = "".join(bad)
+                yield issue(
+                    node, f"มีอักษร{'/'.join(scripts)} '{shown}' ปนในคำ '{word.group()}'",
+                    f"letters of another script ({', '.join(scripts)}) '{shown}' in '{word.group()}'", *at,
+                )
+
+
+@rule("TXT002", "mixed-digits", ERROR, "text")
+def mixed_digits(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
+    """No number mixes Thai and Arabic digits.
+
+    Wrong: ``ปี 25๖๘``.
+    Right: ``ปี ๒๕๖๘`` (or ``2568`` in an Arabic-digit document).
+    """
+    for node, at, text in iter_texts(project):
+        for _start, _end, raw in thai.find_numbers(text):
+            if re.search("[0-9]", raw) and re.search("[๐-๙]", raw):
+                yield issue(node, f"ตัวเลขปนเลขไทยกับเลขอารบิก: {raw}", f"number mixes Thai and Arabic digits: {raw}", *at)
+
+
+@rule("TXT003", "double-space", WARNING, "text")
+def double_space(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
+    """No doubled spaces inside a text (layout comes from the template, not from spaces).
+
+    Wrong: ``นายเจริญ  สีวาโย``.
+    Right: ``นายเจริญ สีวาโย``.
+    """
+    for node, at, text in iter_texts(project):
+        m = re.search(r"[ \u00a0]{2,}", text)
+        if m:
+            around = text[max(0, m.start() - 12): m.end() + 12]
+            yield issue(node, f"เว้นวรรคซ้อน: '{around}'", f"doubled space: '{around}'", *at)
+
+
+_PAIRS = {")": "(", "]": "["}
+
+
+@rule("TXT004", "unbalanced-brackets", WARNING, "text")
+def unbalanced_brackets(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
+    """Brackets open and close in pairs within a text.
+
+    Wrong: ``(Knowledge-Based OTOP : KBO``.
+    Right: ``(Knowledge-Based OTOP : KBO)``.
+    """
+    for node, at, text in iter_texts(project):
+        stack: list[str] = []
+        ok = True
+        for ch in text:
+            if ch in "([":
+                stack.append(ch)
+            elif ch in _PAIRS:
+                if not stack or stack.pop() != _PAIRS[ch]:
+                    ok = False
+                    break
+        if not ok or stack:
+            yield issue(node, f"วงเล็บไม่ครบคู่: '{text[:60]}'", f"unbalanced brackets: '{text[:60]}'", *at)
+
+
+@rule("TXT005", "control-character", ERROR, "text")
+def control_character(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
+    """No control characters in text (they cannot be printed, and DOCX cannot hold most of them).
+
+    Wrong: ``"เรื่อง\\x07ทดสอบ"`` (an escaped BEL in a quoted YAML string).
+    Right: ``"เรื่อง ทดสอบ"``.
+    """
+    for node, at, text in iter_texts(project):
+        bad = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc"})
+        if bad:
+            yield issue(node, f"มีอักขระควบคุม {', '.join(bad)}", f"control characters {', '.join(bad)}", *at)
+
+
+@rule("TXT006", "unknown-reference", ERROR, "text")
+def unknown_reference(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
+    """Every ``${name}`` in text names a value the file has (see :mod:`kbo_docs.refs`).
+
+    Wrong: ``จำนวน ${kbo68.total.targets} ผลิตภัณฑ์`` (no column ``targets``).
+    Right: ``จำนวน ${kbo68.total.target} ผลิตภัณฑ์``.
+    """
+    scope = {name for name, value in project_scope(project).items() if value is not None}
+    for node, at, text in iter_texts(project):
+        names = scope | local_names(node)
+        for name in find_refs(text):
+            if name not in names:
+                yield issue(node, f"ไม่รู้จักการอ้างอิง ${{{name}}}", f"unknown reference ${{{name}}}", *at)
+
+
+@rule("TXT007", "arabic-digits-in-prose", WARNING, "text")
+def arabic_digits_in_prose(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
+    """In a Thai-digit document (``agency.digits: thai``), numbers in text are written with Thai digits.
+
+    Wrong: ``ระดับ 1 - 3 ดาว``.
+    Right: ``ระดับ ๑ - ๓ ดาว``, or ``agency.digits: arabic`` for an Arabic-digit office.
+    """
+    if project.agency.digits != "thai":
+        return
+    for node, at, text in iter_texts(project):
+        arabic = [raw for _s, _e, raw in thai.find_numbers(text) if not re.search("[๐-๙]", raw)]
+        if arabic:
+            yield issue(node, f"ใช้เลขอารบิกในเอกสารเลขไทย: {', '.join(arabic[:3])}", f"Arabic digits in a Thai-digit document: {', '.join(arabic[:3])}", *at)

@@ -1,0 +1,114 @@
+"""Read a YAML data file into plain Python values with the line of every value.
+
+Every scalar is kept as text (``str``) or ``None``: YAML 1.1's guesses (``09.00`` as a float,
+``9:00`` as 540, ``010`` as octal, ``no`` as false, ``2024-12-06`` as a date) are exactly the
+mistakes a clerk's file must not suffer. The model decides what a value means.
+
+Positions are kept in a :class:`SourceMap` keyed by the path of each value, e.g.
+``("circulars", 0, "date")``; a mapping entry points at its key's line, a list item at the
+item's first line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .findings import InputError
+
+Path_ = tuple[str | int, ...]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+
+@dataclass
+class SourceMap:
+    """Line numbers (1-based) of the values of one file, by path."""
+
+    file: str
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int:
+        """The line of ``path``, or of its nearest enclosing value that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def read_text(path: str | Path) -> str:
+    """The file's text, decoded as UTF-8 (a BOM is allowed), or an InputError."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"อ่านแฟ้มไม่ได้ / cannot read file: {exc.strerror or exc}", name) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"แฟ้มใหญ่เกินไป / file too large ({len(raw)} bytes, limit {MAX_BYTES})", name)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError("แฟ้มไม่ใช่ UTF-8 / file is not UTF-8 text", name, line) from None
+
+
+def parse_yaml(text: str, file: str = "<input>") -> tuple[Any, SourceMap]:
+    """Parse YAML text into plain values (dict, list, str, None) and their positions."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(f"YAML ผิดรูปแบบ / malformed YAML: {problem}", file, line) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice
+        raise InputError(f"YAML ผิดรูปแบบ / malformed YAML: {exc}", file) from None
+    smap = SourceMap(file)
+    if node is None:
+        raise InputError("แฟ้มว่าง / the file is empty", file, 1)
+    builder = _Builder(smap)
+    value = builder.build(node, ())
+    return value, smap
+
+
+class _Builder:
+    def __init__(self, smap: SourceMap) -> None:
+        self.smap = smap
+        self.count = 0
+
+    def build(self, node: Node, path: Path_, key_line: int | None = None) -> Any:
+        self.count += 1
+        line = node.start_mark.line + 1
+        if self.count > MAX_NODES:
+            raise InputError("แฟ้มมีค่ามากเกินไป / too many values (alias expansion?)", self.smap.file, line)
+        if len(path) > MAX_DEPTH:
+            raise InputError("ซ้อนลึกเกินไป / nesting too deep", self.smap.file, line)
+        self.smap.lines[path] = key_line or line
+        if isinstance(node, ScalarNode):
+            if node.tag == "tag:yaml.org,2002:null":
+                return None
+            return node.value
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                kline = key_node.start_mark.line + 1
+                if not isinstance(key_node, ScalarNode):
+                    raise InputError("ชื่อคีย์ต้องเป็นข้อความ / a key must be plain text", self.smap.file, kline)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise InputError("ไม่รองรับ '<<' / YAML merge keys are not supported", self.smap.file, kline)
+                key = key_node.value
+                if key in out:
+                    raise InputError(f"คีย์ซ้ำ / duplicate key '{key}'", self.smap.file, kline)
+                out[key] = self.build(value_node, (*path, key), kline)
+            return out
+        raise InputError("ค่าที่อ่านไม่ได้ / unsupported YAML node", self.smap.file, line)  # pragma: no cover

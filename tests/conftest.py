@@ -1,0 +1,24 @@
+"""Shared test set-up: hypothesis profiles, paths to the samples and the real examples."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+
+settings.register_profile("ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+EXAMPLES = ROOT.parent / "shared" / "examples"
+
+
+@pytest.fixture
+def samples() -> Path:
+    return SAMPLES
