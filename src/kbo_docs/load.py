@@ -91,7 +91,8 @@ _MESSAGES = {
 
 def _input_error(exc: ValidationError, source: SourceMap) -> InputError:
     errors = exc.errors(include_url=False)
-    first = errors[0]
+    # An unknown key is usually the cause of the rest (a misspelt key leaves a required one missing).
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(p for p in first["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "tagged-union")))
     field = ".".join(str(p) for p in loc) or "(top)"
     kind = first["type"]
@@ -103,6 +104,9 @@ def _input_error(exc: ValidationError, source: SourceMap) -> InputError:
             text += f" ({first['ctx'].get('expected')})"
         if kind not in ("missing",) and "input" in first and not isinstance(first["input"], (dict, list)):
             text += f": {first['input']!r}"
+    if kind == "extra_forbidden" and loc and " " in str(loc[-1]):
+        text += " (ข้อความที่มี ' : ' ต้องอยู่ในเครื่องหมายคำพูด / quote text that contains ' : ')"
+        field = ".".join(str(p) for p in loc[:-1])
     more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
     return InputError(f"{field}: {text}{more}", source.file, line_of(source, loc))
 

@@ -33,6 +33,9 @@ class SourceMap:
 
     file: str
     lines: dict[Path_, int] = field(default_factory=dict)
+    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """First and last line of each text value (a folded block runs over several lines)."""
+    text: list[str] = field(default_factory=list)
 
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest enclosing value that has one."""
@@ -42,6 +45,15 @@ class SourceMap:
                 return self.lines[path]
             path = path[:-1]
         return self.lines.get((), 1)
+
+    def line_in(self, path: Path_, snippet: str) -> int | None:
+        """The line inside a multi-line text value where ``snippet`` starts, if it can be seen."""
+        first, last = self.spans.get(tuple(path), (0, 0))
+        probe = " ".join(snippet.split())[:12]
+        for number in range(first, last + 1):
+            if probe and probe in " ".join(self.text[number - 1].split()):
+                return number
+        return None
 
 
 def read_text(path: str | Path) -> str:
@@ -68,10 +80,12 @@ def parse_yaml(text: str, file: str = "<input>") -> tuple[Any, SourceMap]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         problem = exc.problem or exc.context or "invalid YAML"
+        if problem == "mapping values are not allowed here":
+            problem += " (ข้อความที่มี ': ' ต้องอยู่ในเครื่องหมายคำพูด / quote text that contains ': ')"
         raise InputError(f"YAML ผิดรูปแบบ / malformed YAML: {problem}", file, line) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice
         raise InputError(f"YAML ผิดรูปแบบ / malformed YAML: {exc}", file) from None
-    smap = SourceMap(file)
+    smap = SourceMap(file, text=text.splitlines())
     if node is None:
         raise InputError("แฟ้มว่าง / the file is empty", file, 1)
     builder = _Builder(smap)
@@ -95,6 +109,7 @@ class _Builder:
         if isinstance(node, ScalarNode):
             if node.tag == "tag:yaml.org,2002:null":
                 return None
+            self.smap.spans[path] = (line, node.end_mark.line + 1)
             return node.value
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]

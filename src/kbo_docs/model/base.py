@@ -50,9 +50,19 @@ def _count(value: Any) -> Any:
 
 
 def _date(value: Any) -> Any:
-    if isinstance(value, str):
-        return thai.parse_date(value)
-    return value
+    """A date typed the Thai way (BE year) or as ISO ``YYYY-MM-DD`` (year >= 2400 is BE)."""
+    if not isinstance(value, str):
+        return value
+    day = thai.parse_date(value)
+    m = thai.DATE_RE.fullmatch(" ".join(value.split()))
+    if m and not m["era"] and len(m["year"]) == 4 and thai.parse_number(m["year"]) < 2400:
+        raise ValueError(
+            f"ปีในวันที่แบบไทยต้องเป็น พ.ศ. / a Thai date takes a BE year: {value!r} "
+            f"(ค.ศ. {day.year} = พ.ศ. {thai.be_year(day)}; write {thai.format_date(day)} or {day.isoformat()})"
+        )
+    if not 2400 <= thai.be_year(day) <= 2700:
+        raise ValueError(f"ปี พ.ศ. {thai.be_year(day)} อยู่นอกช่วง ๒๔๐๐-๒๗๐๐ / BE year out of range: {value!r}")
+    return day
 
 
 def _period(value: Any) -> Any:

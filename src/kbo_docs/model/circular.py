@@ -16,8 +16,8 @@ class Enclosure(Node):
     title: Text
     quantity: Count = 1
     unit: str = "ฉบับ"
-    register: str | None = None
-    """The id of a register in this file that this enclosure is."""
+    register_id: str | None = Field(None, alias="register")
+    """``register:`` the id of a register in this file that this enclosure is."""
 
 
 class Action(Node):

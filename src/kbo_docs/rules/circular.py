@@ -46,14 +46,15 @@ def date_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
 _DEADLINE_TEXT = re.compile(r"ภายใน(?:วันที่)?\s*$")
 
 
-def _deadlines(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], dt.date]]:
+def _deadlines(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], dt.date, str | None]]:
+    """Deadlines: (where, path below it, date, the words in the text or None)."""
     for action in c.actions:
         if action.deadline is not None:
-            yield action, ("deadline",), action.deadline
+            yield action, ("deadline",), action.deadline, None
     for node, at, text in _texts(c):
-        for start, _end, day in thai.find_dates(text):
+        for start, end, day in thai.find_dates(text):
             if _DEADLINE_TEXT.search(text[:start]):
-                yield node, at, day
+                yield node, at, day, text[start:end]
 
 
 @rule("CIR002", "deadline-after-date", ERROR, "circular")
@@ -63,11 +64,11 @@ def deadline_after_date(c: Circular, ctx: Context) -> Iterator[Issue]:
     Wrong: a letter of ๖ ธันวาคม ๒๕๖๗ asking for replies ภายในวันที่ ๒๐ พฤศจิกายน ๒๕๖๗.
     Right: ``deadline: ๒๐ ธันวาคม ๒๕๖๗`` and ``ภายในวันที่ ${deadline}`` in the text.
     """
-    for node, at, day in _deadlines(c):
+    for node, at, day, words in _deadlines(c):
         if day <= c.date:
             yield issue(
                 node, f"กำหนดส่ง {thai.format_date(day)} ไม่ได้อยู่หลังวันที่หนังสือ {thai.format_date(c.date)}",
-                f"deadline {day.isoformat()} is not after the letter date {c.date.isoformat()}", *at,
+                f"deadline {day.isoformat()} is not after the letter date {c.date.isoformat()}", *at, snippet=words,
             )
 
 
@@ -78,11 +79,11 @@ def deadline_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
     Wrong: ``ภายในวันที่ ๒๐ ธันวาคม ๒๕๖๘`` in a ปีงบประมาณ ๒๕๖๘ letter of ๖ ธันวาคม ๒๕๖๗ (a year late).
     Right: ``ภายในวันที่ ๒๐ ธันวาคม ๒๕๖๗``.
     """
-    for node, at, day in _deadlines(c):
+    for node, at, day, words in _deadlines(c):
         if not ctx.in_fiscal_year(day):
             yield issue(
                 node, f"กำหนดส่ง {thai.format_date(day)} อยู่นอก{ctx.fy_text()}",
-                f"deadline {day.isoformat()} is outside the {ctx.fy_text_en()}", *at,
+                f"deadline {day.isoformat()} is outside the {ctx.fy_text_en()}", *at, snippet=words,
             )
 
 
@@ -208,6 +209,6 @@ def enclosure_register(c: Circular, ctx: Context) -> Iterator[Issue]:
     Right: ``register: kbo-68``.
     """
     for enclosure in c.enclosures:
-        if enclosure.register and ctx.project.register(enclosure.register) is None:
-            yield issue(enclosure, f"ไม่มีทะเบียน id '{enclosure.register}'", f"no register with id '{enclosure.register}'", "register")
+        if enclosure.register_id and ctx.project.register(enclosure.register_id) is None:
+            yield issue(enclosure, f"ไม่มีทะเบียน id '{enclosure.register_id}'", f"no register with id '{enclosure.register_id}'", "register")
 

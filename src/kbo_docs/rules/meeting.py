@@ -90,7 +90,7 @@ def stated_count(m: Meeting, ctx: Context) -> Iterator[Issue]:
             unit = stated[-1].group(2)
             yield issue(
                 sub, f"ระบุจำนวน {_d(int(number))} {unit} แต่มีรายการ {_d(len(sub.items))} รายการ",
-                f"states {number} {unit} but lists {len(sub.items)} items", "text",
+                f"states {number} {unit} but lists {len(sub.items)} items", "text", snippet=stated[-1].group(0),
             )
 
 
@@ -169,7 +169,7 @@ def minutes_vocabulary(m: Meeting, ctx: Context) -> Iterator[Issue]:
     for node, at, text in texts:
         for avoid, use in _AVOID.items():
             if avoid in text:
-                yield issue(node, f"ใช้คำว่า '{use}' แทน '{avoid}'", f"write '{use}' instead of '{avoid}'", *at)
+                yield issue(node, f"ใช้คำว่า '{use}' แทน '{avoid}'", f"write '{use}' instead of '{avoid}'", *at, snippet=avoid)
 
 
 @rule("MTG009", "recorder", WARNING, "meeting")

@@ -25,14 +25,16 @@ class Issue:
     th: str
     en: str
     at: tuple[str | int, ...] = ()
+    snippet: str | None = None
+    """The words concerned, to find their own line inside a multi-line text."""
 
     @property
     def path(self) -> tuple[str | int, ...]:
         return (*self.node.path, *self.at)
 
 
-def issue(node: Node, th: str, en: str, *at: str | int) -> Issue:
-    return Issue(node, th, en, at)
+def issue(node: Node, th: str, en: str, *at: str | int, snippet: str | None = None) -> Issue:
+    return Issue(node, th, en, at, snippet)
 
 
 @dataclass(frozen=True)

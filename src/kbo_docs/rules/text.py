@@ -17,7 +17,7 @@ from .registry import Issue, issue, rule
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 # Fields that hold identifiers, keys or paths, not document text.
-_NOT_TEXT = {"id", "key", "sum_of", "pool", "register", "weight", "cap", "method", "kind", "digits", "garuda_image"}
+_NOT_TEXT = {"id", "key", "sum_of", "pool", "register_id", "weight", "cap", "method", "kind", "digits", "garuda_image"}
 
 
 def iter_texts(node: Node) -> Iterator[tuple[Node, tuple[str | int, ...], str]]:
@@ -75,6 +75,7 @@ def foreign_script(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
                 yield issue(
                     node, f"มีอักษร{'/'.join(scripts)} '{shown}' ปนในคำ '{word.group()}'",
                     f"letters of another script ({', '.join(scripts)}) '{shown}' in '{word.group()}'", *at,
+                    snippet=word.group(),
                 )
 
 
@@ -88,7 +89,7 @@ def mixed_digits(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     for node, at, text in iter_texts(project):
         for _start, _end, raw in thai.find_numbers(text):
             if re.search("[0-9]", raw) and re.search("[๐-๙]", raw):
-                yield issue(node, f"ตัวเลขปนเลขไทยกับเลขอารบิก: {raw}", f"number mixes Thai and Arabic digits: {raw}", *at)
+                yield issue(node, f"ตัวเลขปนเลขไทยกับเลขอารบิก: {raw}", f"number mixes Thai and Arabic digits: {raw}", *at, snippet=raw)
 
 
 @rule("TXT003", "double-space", WARNING, "text")
@@ -102,7 +103,7 @@ def double_space(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
         m = re.search(r"[ \u00a0]{2,}", text)
         if m:
             around = text[max(0, m.start() - 12): m.end() + 12]
-            yield issue(node, f"เว้นวรรคซ้อน: '{around}'", f"doubled space: '{around}'", *at)
+            yield issue(node, f"เว้นวรรคซ้อน: '{around}'", f"doubled space: '{around}'", *at, snippet=around)
 
 
 _PAIRS = {")": "(", "]": "["}
@@ -154,7 +155,7 @@ def unknown_reference(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
         names = scope | local_names(node)
         for name in find_refs(text):
             if name not in names:
-                yield issue(node, f"ไม่รู้จักการอ้างอิง ${{{name}}}", f"unknown reference ${{{name}}}", *at)
+                yield issue(node, f"ไม่รู้จักการอ้างอิง ${{{name}}}", f"unknown reference ${{{name}}}", *at, snippet=name)
 
 
 @rule("TXT007", "arabic-digits-in-prose", WARNING, "text")
@@ -169,4 +170,4 @@ def arabic_digits_in_prose(project: ProjectFile, ctx: Context) -> Iterator[Issue
     for node, at, text in iter_texts(project):
         arabic = [raw for _s, _e, raw in thai.find_numbers(text) if not re.search("[๐-๙]", raw)]
         if arabic:
-            yield issue(node, f"ใช้เลขอารบิกในเอกสารเลขไทย: {', '.join(arabic[:3])}", f"Arabic digits in a Thai-digit document: {', '.join(arabic[:3])}", *at)
+            yield issue(node, f"ใช้เลขอารบิกในเอกสารเลขไทย: {', '.join(arabic[:3])}", f"Arabic digits in a Thai-digit document: {', '.join(arabic[:3])}", *at, snippet=arabic[0])
