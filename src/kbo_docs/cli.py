@@ -71,6 +71,48 @@ def _print_text(results: list[CheckResult]) -> None:
 
 
 @main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--only", multiple=True, metavar="ID", help="Only this document (repeatable).")
+@click.option("--format", "formats", default="docx,pdf,xlsx", show_default=True, help="Comma-separated: docx,pdf,xlsx.")
+@click.option("--pdf-variant", type=click.Choice(["pdf/a-3b", "pdf/a-1b", "pdf/a-2b", "pdf/ua-1"]), help="Archival PDF.")
+@click.option("--chart", is_flag=True, help="Add a bar chart of targets to XLSX registers.")
+@click.option("--overwrite", is_flag=True, help="Replace existing output files.")
+@click.option("--force", is_flag=True, help="Render even when check finds errors.")
+def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_variant: str | None,
+           chart: bool, overwrite: bool, force: bool) -> None:
+    """Render a data file to DOCX, PDF and XLSX (check runs first)."""
+    from .findings import InputError
+    from .render import FORMATS
+    from .render.jinja import TemplateError
+
+    chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad or not chosen:
+        raise click.UsageError(f"--format takes docx, pdf, xlsx; got {formats!r}")
+    result = check_file(file)
+    if result.error is not None:
+        click.echo(click.style(str(result.error), fg="red"), err=True)
+        sys.exit(2)
+    _print_text([result])
+    if result.errors and not force:
+        click.echo("ไม่สร้างเอกสารเพราะยังมีข้อผิดพลาด / not rendering: fix the errors above or use --force", err=True)
+        sys.exit(1)
+    from .render import render_project
+
+    try:
+        rendered = render_project(result.loaded, outdir, formats=chosen, only=only, overwrite=overwrite,
+                                  pdf_variant=pdf_variant, chart=chart)
+    except (InputError, TemplateError) as exc:
+        click.echo(click.style(str(exc), fg="red"), err=True)
+        sys.exit(2)
+    for warning in rendered.warnings:
+        click.echo(click.style(f"warning: {warning}", fg="yellow"), err=True)
+    for path in rendered.written:
+        click.echo(f"wrote {path}")
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 def schema(output: str | None) -> None:
     """Print the JSON Schema of the data file (for editors' YAML validation)."""

@@ -1,0 +1,98 @@
+"""Render a project file: view data -> DOCX (docxtpl), PDF (WeasyPrint), XLSX (openpyxl).
+
+Nothing is written until every output has been produced in memory, each file is written
+to a temporary name and renamed, and an existing file is never replaced without
+``overwrite=True`` (signed documents live in output folders).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import InputError
+from ..load import Loaded
+from ..write import write_bytes_atomic
+from .view import Document, Views
+
+FORMATS = ("docx", "pdf", "xlsx")
+PDF_VARIANTS = ("pdf/a-3b", "pdf/a-1b", "pdf/a-2b", "pdf/ua-1")
+
+
+@dataclass
+class RenderResult:
+    written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] | None = None) -> list[tuple[Document, str]]:
+    """Which (document, format) pairs to produce: XLSX only for registers."""
+    docs = Views(loaded.project).documents()
+    wanted = set(only or ())
+    unknown = wanted - {d.id for d in docs}
+    if unknown:
+        raise InputError(f"ไม่มีเอกสาร id / no document with id: {', '.join(sorted(unknown))}", loaded.file)
+    chosen = [d for d in docs if not wanted or d.id in wanted]
+    return [(d, fmt) for d in chosen for fmt in formats if fmt != "xlsx" or d.kind == "register"]
+
+
+def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
+    """Resolve the office's Garuda image against the data file's folder, or warn."""
+    if doc.kind != "circular":
+        return
+    agency = doc.data["agency"]
+    if not agency["garuda_image"]:
+        warnings.append(
+            f"{doc.id}: ไม่ได้กำหนดภาพตราครุฑ เว้นที่ว่างไว้ / no Garuda image configured "
+            "(agency.garuda_image); the 3 cm space is kept empty"
+        )
+        return
+    path = (base_dir / agency["garuda_image"]).resolve()
+    if not path.is_file():
+        raise InputError(f"ไม่พบภาพตราครุฑ / Garuda image not found: {path}", doc.id)
+    agency["garuda_image"] = path.as_uri()
+
+
+def render_one(doc: Document, fmt: str, *, pdf_variant: str | None = None, chart: bool = False) -> bytes:
+    if fmt == "pdf":
+        from .pdf import render_pdf
+
+        return render_pdf(doc, pdf_variant=pdf_variant)
+    if fmt == "docx":
+        from .docx import render_docx
+
+        return render_docx(doc)
+    if fmt == "xlsx":
+        from .xlsx import render_xlsx
+
+        return render_xlsx(doc, chart=chart)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def render_project(
+    loaded: Loaded,
+    outdir: str | Path,
+    *,
+    formats: Iterable[str] = FORMATS,
+    only: Iterable[str] | None = None,
+    overwrite: bool = False,
+    pdf_variant: str | None = None,
+    chart: bool = False,
+) -> RenderResult:
+    """Render the chosen documents of a loaded file into ``outdir`` as ``<id>.<format>``."""
+    out = Path(outdir)
+    result = RenderResult()
+    jobs = plan(loaded, formats, only)
+    targets = [out / f"{doc.id}.{fmt}" for doc, fmt in jobs]
+    existing = [t for t in targets if t.exists()]
+    if existing and not overwrite:
+        names = ", ".join(str(t) for t in existing)
+        raise InputError(f"มีแฟ้มอยู่แล้ว ใช้ --overwrite เพื่อเขียนทับ / output exists (use --overwrite): {names}", str(out))
+    base_dir = Path(loaded.file).resolve().parent
+    for doc in {id(d): d for d, _ in jobs}.values():
+        _garuda(doc, base_dir, result.warnings)
+    produced = [(target, render_one(doc, fmt, pdf_variant=pdf_variant, chart=chart)) for (doc, fmt), target in zip(jobs, targets)]
+    for target, data in produced:
+        result.written.append(write_bytes_atomic(target, data, overwrite=overwrite))
+    return result

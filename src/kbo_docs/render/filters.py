@@ -1,0 +1,49 @@
+"""The Jinja filters every backend uses: the only way numbers and dates reach a document.
+
+DOCX templates (docxtpl), HTML templates (WeasyPrint) and the XLSX writer all format through
+:func:`make_filters`, which binds :mod:`kbo_docs.thai` to the document's digit mode, so the
+three formats cannot disagree on a date or a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from .. import thai
+from ..refs import Year
+
+
+def make_filters(digits: thai.Digits = "thai") -> dict[str, Callable[..., str]]:
+    """Filters for one document: ``{{ c.date | thai_date }}``, ``{{ n | number }}``, ..."""
+
+    def number(value: Any) -> str:
+        if isinstance(value, Year):
+            return digit(value)
+        return thai.format_number(value, digits=digits)
+
+    def digit(value: Any) -> str:
+        text = str(value)
+        return thai.thai_digits(text) if digits == "thai" else thai.arabic_digits(text)
+
+    def date(value: dt.date, style: thai.DateStyle = "full") -> str:
+        return thai.format_date(value, style=style, digits=digits)
+
+    def time(value: dt.time) -> str:
+        return thai.format_time(value, digits=digits)
+
+    def period(value: thai.Period) -> str:
+        return thai.format_period(value, digits=digits)
+
+    def baht(value: Any) -> str:
+        return thai.baht_text(value)
+
+    return {
+        "number": number,
+        "digits": digit,
+        "thai_date": date,
+        "thai_time": time,
+        "period": period,
+        "baht_text": baht,
+    }
