@@ -43,3 +43,78 @@ def check_file(path: str | Path, select: set[str] | None = None) -> CheckResult:
 def exit_code(results: list[CheckResult]) -> int:
     """2 if any input could not be used, else 1 if any error was found, else 0."""
     return max((r.exit_code for r in results), default=0)
+
+
+def read_weights_csv(path: str | Path) -> tuple[list[tuple[str, int]], dict[str, int]]:
+    """Rows for :func:`kbo_docs.allocate.allocate` from a CSV with a header ``name,weight[,cap]``
+    (Thai or Arabic digits, thousands commas in quoted cells). Bad rows raise InputError with the line."""
+    import csv
+    import io
+
+    from . import thai
+    from .source import read_text
+
+    name = str(path)
+    reader = csv.DictReader(io.StringIO(read_text(path)))
+    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    if "name" not in fields or "weight" not in fields:
+        raise InputError("CSV ต้องมีหัวคอลัมน์ name,weight / the CSV needs a header with name and weight", name, 1)
+    rows: list[tuple[str, int]] = []
+    caps: dict[str, int] = {}
+    for record in reader:
+        line = reader.line_num
+        record = {k.strip().lower(): (v or "").strip() for k, v in record.items() if k}
+        try:
+            weight = thai.parse_number(record["weight"])
+            if not isinstance(weight, int) or weight < 0:
+                raise ValueError(f"น้ำหนักต้องเป็นจำนวนเต็มไม่ติดลบ / weight must be a whole number >= 0: {record['weight']!r}")
+            rows.append((record["name"], weight))
+            if record.get("cap"):
+                cap = thai.parse_number(record["cap"])
+                if not isinstance(cap, int):
+                    raise ValueError(f"cap must be a whole number: {record['cap']!r}")
+                caps[record["name"]] = cap
+        except ValueError as exc:
+            raise InputError(str(exc), name, line) from None
+    if not rows:
+        raise InputError("CSV ไม่มีแถวข้อมูล / the CSV has no rows", name, 1)
+    return rows, caps
+
+
+def pick_register(loaded: Loaded, register_id: str | None):  # type: ignore[no-untyped-def]
+    """The register named ``register_id``, or the only one in the file."""
+    registers = loaded.project.registers
+    if register_id is not None:
+        found = loaded.project.register(register_id)
+        if found is None:
+            raise InputError(f"ไม่มีทะเบียน id / no register with id '{register_id}'", loaded.file)
+        return found
+    if len(registers) != 1:
+        ids = ", ".join(r.id for r in registers) or "none"
+        raise InputError(f"ระบุ --register / name a register with --register (registers: {ids})", loaded.file)
+    return registers[0]
+
+
+def explain_register_fit(loaded: Loaded, register_id: str | None = None) -> list[tuple[str, list[object]]]:
+    """Which methods and floors reproduce a register's typed targets, per weight column.
+
+    Returns ``[(weight column key, [Fit, ...]), ...]`` for every column that can be a weight
+    (every column but the target)."""
+    from .allocate import explain_fit
+
+    reg = pick_register(loaded, register_id)
+    target = reg.target_column
+    if target is None:
+        raise InputError("ทะเบียนไม่มีคอลัมน์เป้า (target: true) / the register has no target column", loaded.file)
+    targets = {row.name: row.values.get(target.key) for row in reg.rows}
+    if any(v is None for v in targets.values()):
+        raise InputError("ต้องมีเป้าทุกแถว / every row needs a typed target to explain", loaded.file)
+    out: list[tuple[str, list[object]]] = []
+    for col in reg.columns:
+        if col.target:
+            continue
+        rows = [(row.name, reg.value(row, col.key)) for row in reg.rows]
+        if any(w is None for _, w in rows):
+            continue
+        out.append((col.key, list(explain_fit(rows, targets))))  # type: ignore[arg-type]
+    return out

@@ -112,6 +112,131 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
         click.echo(f"wrote {path}")
 
 
+def _whole(text: str | None, what: str) -> int | None:
+    from . import thai
+
+    if text is None:
+        return None
+    try:
+        value = thai.parse_number(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=what) from None
+    if not isinstance(value, int) or value < 0:
+        raise click.BadParameter(f"must be a whole number >= 0: {text!r}", param_hint=what)
+    return value
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--register", "register_id", metavar="ID", help="The register (when the file has several).")
+@click.option("--total", help="Seats to share (Thai or Arabic digits); default: the register's stated total target.")
+@click.option("--method", type=click.Choice(["hamilton", "dhondt", "sainte-lague"]), help="Default: the register's rule, else hamilton.")
+@click.option("--floor", help="Every row gets at least this many; default: the register's rule, else 0.")
+@click.option("--weight", "weight_key", metavar="COLUMN", help="Weight column of the register; default: the register's rule.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--explain-fit", is_flag=True, help="Report which methods and floors reproduce the register's typed targets.")
+def allocate(file: str, register_id: str | None, total: str | None, method: str | None, floor: str | None,
+             weight_key: str | None, fmt: str, explain_fit: bool) -> None:
+    """Share a total among rows by weight and explain every seat. FILE: a data file or a CSV
+    with columns name,weight[,cap]."""
+    from . import allocate as alloc
+    from .api import explain_register_fit, pick_register, read_weights_csv
+    from .findings import InputError
+    from .load import load_project
+
+    seats, lowest = _whole(total, "--total"), _whole(floor, "--floor")
+    try:
+        if explain_fit:
+            loaded = load_project(file)
+            _print_fits(explain_register_fit(loaded, register_id), fmt)
+            return
+        if file.lower().endswith(".csv"):
+            rows, caps = read_weights_csv(file)
+            if seats is None:
+                raise click.UsageError("a CSV needs --total")
+            chosen_method, chosen_floor = method or "hamilton", lowest or 0
+        else:
+            reg = pick_register(load_project(file), register_id)
+            rule = reg.allocation
+            key = weight_key or (rule.weight if rule else None)
+            if key is None:
+                raise click.UsageError("the register declares no allocation rule: give --weight COLUMN")
+            if key not in {c.key for c in reg.columns}:
+                raise click.UsageError(f"no column {key!r} in register {reg.id}")
+            rows = [(row.name, reg.value(row, key) or 0) for row in reg.rows]
+            caps = {}
+            if rule and rule.cap:
+                caps = {row.name: v for row in reg.rows if (v := reg.value(row, rule.cap)) is not None}
+            target = reg.target_column
+            stated = rule.total if rule and rule.total is not None else (reg.totals.get(target.key) if target else None)
+            seats = seats if seats is not None else stated
+            if seats is None:
+                raise click.UsageError("no total to share: give --total")
+            chosen_method = method or (rule.method if rule else "hamilton")
+            chosen_floor = lowest if lowest is not None else (rule.floor if rule else 0)
+        result = alloc.allocate(rows, seats, chosen_method, chosen_floor, caps)
+    except InputError as exc:
+        click.echo(click.style(str(exc), fg="red"), err=True)
+        sys.exit(2)
+    except alloc.AllocationError as exc:
+        click.echo(click.style(f"{file}: {exc}", fg="red"), err=True)
+        sys.exit(2)
+    _print_allocation(result, chosen_floor, fmt)
+
+
+def _print_allocation(result, floor: int, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        {"name": r.name, "weight": int(r.weight) if r.weight.denominator == 1 else str(r.weight),
+         "quota": str(r.quota), "quota_decimal": f"{float(r.quota):.4f}", "from_floor": r.from_floor,
+         "from_whole": r.from_whole, "from_remainder": r.from_remainder, "target": r.target, "cap": r.cap}
+        for r in result.rows
+    ]
+    if fmt == "json":
+        ties = [{"value": str(t.value), "winners": list(t.winners), "losers": list(t.losers)} for t in result.ties]
+        click.echo(json.dumps({"method": result.method, "total": result.total, "floor": floor, "rows": rows,
+                               "ties": ties, "explanation": result.explanation}, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        import csv
+        import io
+
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
+        return
+    click.echo(f"method {result.method}, total {result.total}, floor {floor}")
+    header = ("name", "weight", "quota", "floor", "whole", "remainder", "target")
+    table = [header] + [(r["name"], str(r["weight"]), r["quota_decimal"], str(r["from_floor"]), str(r["from_whole"]),
+                         str(r["from_remainder"]), str(r["target"])) for r in rows]
+    widths = [max(_width(line[i]) for line in table) for i in range(len(header))]
+    for line in table:
+        cells = [line[0] + " " * (widths[0] - _width(line[0]))] + [c.rjust(w) for c, w in zip(line[1:], widths[1:])]
+        click.echo("  ".join(cells))
+    click.echo(result.explanation)
+
+
+def _width(text: str) -> int:
+    from .render.xlsx import display_width
+
+    return display_width(text)
+
+
+def _print_fits(found, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    if fmt == "json":
+        click.echo(json.dumps([{"weight": key, "fits": [{"method": f.method, "floor": f.floor} for f in fits]}
+                               for key, fits in found], ensure_ascii=False, indent=2))
+        return
+    for key, fits in found:
+        if fits:
+            listed = "; ".join(f"{f.method} with floor {f.floor}" for f in fits)
+            click.echo(f"weight {key}: reproduced exactly by {listed}")
+            click.echo("  " + fits[0].allocation.explanation.replace("\n", "\n  "))
+        else:
+            click.echo(f"weight {key}: no method and floor reproduces the targets")
+
+
 @main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 def schema(output: str | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from .base import Count, Item, Lines, Node, Number, Text
 
@@ -61,6 +61,7 @@ class Register(Item):
     allocation: AllocationRule | None = None
     notes: Lines = Field(default_factory=list)
     """Lines printed under the table (e.g. selection guidelines)."""
+    _allocated: dict[str, int] | None = PrivateAttr(default=None)
 
     @model_validator(mode="before")
     @classmethod
@@ -107,12 +108,55 @@ class Register(Item):
     def target_column(self) -> Column | None:
         return next((c for c in self.columns if c.target), None)
 
+    def allocation_inputs(self) -> tuple[list[tuple[str, int]], int, dict[str, int]]:
+        """The (name, weight) rows, total and caps the declared allocation rule works on.
+
+        Raises ``ValueError`` (an :class:`~kbo_docs.allocate.AllocationError`) when they are missing."""
+        from ..allocate import AllocationError
+
+        rule = self.allocation
+        if rule is None:
+            raise AllocationError("ทะเบียนไม่ได้กำหนดวิธีจัดสรร / the register declares no allocation rule")
+        weights = [(row.name, self.value(row, rule.weight)) for row in self.rows]
+        missing = [name for name, w in weights if w is None]
+        if missing:
+            raise AllocationError(f"ไม่มีน้ำหนักของ {', '.join(missing)} / no weight ({rule.weight}) for {', '.join(missing)}")
+        target = self.target_column
+        total = rule.total if rule.total is not None else (self.totals.get(target.key) if target else None)
+        if total is None:
+            raise AllocationError("ไม่ได้ระบุยอดรวมที่จะจัดสรร / no total to share: give allocation.total or totals of the target column")
+        caps: dict[str, int] = {}
+        if rule.cap:
+            for row in self.rows:
+                cap = self.value(row, rule.cap)
+                if cap is not None:
+                    caps[row.name] = cap
+        return [(n, w) for n, w in weights if w is not None], total, caps
+
+    def allocated(self) -> dict[str, int] | None:
+        """Each row's target by the declared rule, or None when the rule cannot be applied."""
+        from ..allocate import allocate
+
+        if self.allocation is None:
+            return None
+        if self._allocated is None:
+            try:
+                rows, total, caps = self.allocation_inputs()
+                self._allocated = allocate(rows, total, self.allocation.method, self.allocation.floor, caps).targets()
+            except ValueError:
+                self._allocated = {}
+        return self._allocated or None
+
     def value(self, row: Row, key: str) -> int | None:
-        """A cell as typed, or, when left empty, computed from the columns it sums."""
+        """A cell as typed, or, when left empty, computed: a sum column from its parts, a
+        target from the register's declared allocation rule."""
         typed = row.values.get(key)
         if typed is not None:
             return typed
-        parts = self.column(key).sum_of
+        column = self.column(key)
+        if column.target and self.allocation is not None and key != self.allocation.weight:
+            return (self.allocated() or {}).get(row.name)
+        parts = column.sum_of
         if not parts:
             return None
         values = [self.value(row, part) for part in parts]

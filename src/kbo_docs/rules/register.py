@@ -172,3 +172,39 @@ def missing_cell(reg: Register, ctx: Context) -> Iterator[Issue]:
                 continue
             if reg.value(row, col.key) is None:
                 yield issue(row, f"แถว {row.name}: ไม่มีค่า {col.title}", f"row {row.name}: no value for {col.key}", "name")
+
+
+@rule("REG009", "allocation-rule", ERROR, "register")
+def allocation_rule(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """Where a register declares how its targets were derived (``allocation:`` method,
+    weight column, total, floor, cap column), every typed target is what that rule gives.
+
+    Wrong: ``allocation: {method: hamilton, weight: total, floor: ๒}`` with เมืองลำปาง's target
+    typed as ๕ (the rule gives ๔).
+    Right: ๔, or leave the target cells empty and kbo-docs fills them in.
+    """
+    from ..allocate import AllocationError, allocate
+
+    rule_ = reg.allocation
+    col = reg.target_column
+    if rule_ is None:
+        return
+    if col is None:
+        yield issue(reg, "กำหนดวิธีจัดสรรแต่ไม่มีคอลัมน์เป้า (target: true)", "allocation declared but no column has target: true", "allocation")
+        return
+    try:
+        rows, total, caps = reg.allocation_inputs()
+        result = allocate(rows, total, rule_.method, rule_.floor, caps)
+    except AllocationError as exc:
+        th, _, en = str(exc).partition(" / ")
+        yield issue(reg, th, en or th, "allocation")
+        return
+    expected = result.targets()
+    for row in reg.rows:
+        typed = row.values.get(col.key)
+        if typed is not None and typed != expected[row.name]:
+            yield issue(
+                row, f"แถว {row.name}: เป้า {n(typed)} แต่วิธี {rule_.method} ให้ {n(expected[row.name])}",
+                f"row {row.name}: target {typed} but the declared rule ({rule_.method}, floor {rule_.floor}) gives {expected[row.name]}",
+                "values", col.key,
+            )
