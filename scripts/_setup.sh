@@ -25,7 +25,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "kbo-docs: installing system packages: ${need_apt[*]}" >&2
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  known=()
+  for pkg in "${need_apt[@]}"; do
+    if apt-cache show "$pkg" >/dev/null 2>&1; then known+=("$pkg"); else echo "kbo-docs: no package $pkg here; skipped" >&2; fi
+  done
+  [ ${#known[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${known[@]}" >/dev/null
   PY=$(_pick_python)
 fi
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import os
 import subprocess
 import sys
@@ -560,3 +561,48 @@ def test_baht_text_splits_baht_and_satang(baht: int, satang: int) -> None:
         assert words.endswith("สตางค์") and "บาท" not in words
     else:
         assert words == baht_text(baht) and words.endswith("บาทถ้วน")
+
+
+# ---------------------------------------------------------------------------------------
+# Periods (plans: a day, a range of days, a range of months)
+
+from kbo_docs.thai import Period, format_period, parse_period  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "written"),
+    [
+        ("๑๘ - ๑๙ มกราคม ๒๕๖๕", date(2022, 1, 18), date(2022, 1, 19), "day", "๑๘-๑๙ มกราคม ๒๕๖๕"),
+        ("18-19 มกราคม 2565", date(2022, 1, 18), date(2022, 1, 19), "day", "๑๘-๑๙ มกราคม ๒๕๖๕"),
+        ("มกราคม – มีนาคม 2564", date(2021, 1, 1), date(2021, 3, 31), "month", "มกราคม - มีนาคม ๒๕๖๔"),
+        ("เดือนมีนาคม ๒๕๖๕", date(2022, 3, 1), date(2022, 3, 31), "month", "มีนาคม ๒๕๖๕"),
+        ("พฤศจิกายน - มกราคม ๒๕๖๘", date(2024, 11, 1), date(2025, 1, 31), "month", "พฤศจิกายน ๒๕๖๗ - มกราคม ๒๕๖๘"),
+        ("๒๘ ก.พ. - ๒ มี.ค. ๖๕", date(2022, 2, 28), date(2022, 3, 2), "day", "๒๘ กุมภาพันธ์ - ๒ มีนาคม ๒๕๖๕"),
+        ("๓๐ ธันวาคม ๒๕๖๗ ถึง ๒ มกราคม ๒๕๖๘", date(2024, 12, 30), date(2025, 1, 2), "day",
+         "๓๐ ธันวาคม ๒๕๖๗ - ๒ มกราคม ๒๕๖๘"),
+        ("๖ ธันวาคม ๒๕๖๗", date(2024, 12, 6), date(2024, 12, 6), "day", "๖ ธันวาคม ๒๕๖๗"),
+        ("กุมภาพันธ์ ๒๕๖๗", date(2024, 2, 1), date(2024, 2, 29), "month", "กุมภาพันธ์ ๒๕๖๗"),
+    ],
+)
+def test_parse_and_format_period(text, start, end, precision, written):
+    period = parse_period(text)
+    assert (period.start, period.end, period.precision) == (start, end, precision)
+    assert format_period(period) == written
+    assert parse_period(written) == period
+
+
+@pytest.mark.parametrize("text", ["๓๐ - ๓๑ กุมภาพันธ์ ๒๕๖๕", "มีนาคม - มกราคม", "junk", "๑๙ - ๑๘ มกราคม ๒๕๖๕", ""])
+def test_parse_period_rejects(text):
+    with pytest.raises(ValueError):
+        parse_period(text)
+
+
+@given(st.dates(date(1900, 1, 1), date(2600, 12, 31)), st.integers(0, 400), st.sampled_from(["day", "month"]),
+       st.sampled_from(["thai", "arabic"]))
+def test_period_round_trip(first, length, precision, digits):
+    last = first + timedelta(days=length)
+    if precision == "month":
+        first = first.replace(day=1)
+        last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+    period = Period(first, last, precision)
+    assert parse_period(format_period(period, digits=digits)) == period

@@ -51,7 +51,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.splitlines()[0] if self.doc else self.name
+        first = self.doc.split("\n\n", 1)[0]
+        return " ".join(first.split()) if first else self.name
 
     def run(self, subject: Any, context: Any) -> Iterator[Issue]:
         yield from self.check(subject, context)
