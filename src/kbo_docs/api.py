@@ -63,6 +63,11 @@ def read_weights_csv(path: str | Path) -> tuple[list[tuple[str, int]], dict[str,
     caps: dict[str, int] = {}
     for record in reader:
         line = reader.line_num
+        if None in record:
+            raise InputError(
+                "แถวมีช่องเกินหัวคอลัมน์ (ใส่ 1,000 ในเครื่องหมายคำพูด) / more cells than the header: "
+                'quote numbers with thousands commas ("1,000")', name, line,
+            )
         record = {k.strip().lower(): (v or "").strip() for k, v in record.items() if k}
         try:
             weight = thai.parse_number(record["weight"])

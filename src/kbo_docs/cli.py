@@ -67,7 +67,9 @@ def _print_text(results: list[CheckResult]) -> None:
         total_errors += errors
         total_warnings += len(result.findings) - errors
     checked = sum(1 for r in results if r.error is None)
-    click.echo(f"{checked} file(s) checked: {total_errors} error(s), {total_warnings} warning(s)")
+    unreadable = len(results) - checked
+    tail = f"; {unreadable} file(s) could not be used" if unreadable else ""
+    click.echo(f"{checked} file(s) checked: {total_errors} error(s), {total_warnings} warning(s){tail}")
 
 
 @main.command()

@@ -98,15 +98,19 @@ def _input_error(exc: ValidationError, source: SourceMap) -> InputError:
     kind = first["type"]
     if kind == "value_error":
         text = str(first["ctx"].get("error", first["msg"])) if first.get("ctx") else first["msg"]
+    elif kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else "?"
+        shown = key if len(key) <= 40 else key[:40] + "…"
+        text = f"{_MESSAGES[kind]} '{shown}'"
+        field = ".".join(str(p) for p in loc[:-1]) or "(top)"
+        if " " in key:
+            text += " (ข้อความที่มี ' : ' ต้องอยู่ในเครื่องหมายคำพูด / quote text that contains ' : ')"
     else:
         text = _MESSAGES.get(kind, first["msg"])
         if kind == "literal_error" and first.get("ctx"):
             text += f" ({first['ctx'].get('expected')})"
-        if kind not in ("missing",) and "input" in first and not isinstance(first["input"], (dict, list)):
+        if kind != "missing" and "input" in first and not isinstance(first["input"], (dict, list)):
             text += f": {first['input']!r}"
-    if kind == "extra_forbidden" and loc and " " in str(loc[-1]):
-        text += " (ข้อความที่มี ' : ' ต้องอยู่ในเครื่องหมายคำพูด / quote text that contains ' : ')"
-        field = ".".join(str(p) for p in loc[:-1])
     more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
     return InputError(f"{field}: {text}{more}", source.file, line_of(source, loc))
 

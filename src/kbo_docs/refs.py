@@ -20,12 +20,13 @@ class Year(int):
     """A year number: printed without a thousands separator (๒๕๖๘, not ๒,๕๖๘)."""
 
 
-_REF = re.compile(r"\$\$\{|\$\{([^{}]*)\}")
+REF_PATTERN = re.compile(r"\$\$\{|\$\{([^{}]*)\}")
+"""``${name}`` (group 1 the name) or the ``$${`` escape (group 1 None)."""
 
 
 def find_refs(text: str) -> Iterator[str]:
     """The names referred to in ``text``."""
-    for m in _REF.finditer(text):
+    for m in REF_PATTERN.finditer(text):
         if m.group(1) is not None:
             yield m.group(1).strip()
 
@@ -70,4 +71,4 @@ def expand(text: str, scope: Mapping[str, Any], digits: str = "thai") -> str:
             raise KeyError(name)
         return format_value(scope[name], digits)
 
-    return _REF.sub(replace, text)
+    return REF_PATTERN.sub(replace, text)

@@ -46,14 +46,27 @@ class SourceMap:
             path = path[:-1]
         return self.lines.get((), 1)
 
-    def line_in(self, path: Path_, snippet: str) -> int | None:
-        """The line inside a multi-line text value where ``snippet`` starts, if it can be seen."""
+    def line_in(self, path: Path_, snippet: str, before: str = "") -> int | None:
+        """The line inside a (possibly multi-line) text value where ``snippet`` stands.
+
+        ``before`` is the value's text ahead of the snippet, so that the right one of several
+        equal snippets is found. Whitespace is compared collapsed, since YAML folds lines."""
         first, last = self.spans.get(tuple(path), (0, 0))
-        probe = " ".join(snippet.split())[:12]
+        wanted = " ".join(snippet.split())
+        if not first or not wanted:
+            return None
+        skip = " ".join(before.split()).count(wanted)
+        joined, owners = "", []
         for number in range(first, last + 1):
-            if probe and probe in " ".join(self.text[number - 1].split()):
-                return number
-        return None
+            piece = " ".join(self.text[number - 1].split()) + " "
+            joined += piece
+            owners += [number] * len(piece)
+        at = -1
+        for _ in range(skip + 1):
+            at = joined.find(wanted, at + 1)
+            if at < 0:
+                return None
+        return owners[at]
 
 
 def read_text(path: str | Path) -> str:

@@ -10,6 +10,12 @@ from pathlib import Path
 from .findings import InputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_bytes_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> Path:
     target = Path(path)
     if target.exists() and not overwrite:
@@ -17,6 +23,7 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, overwrite: bool = False
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; a document is an ordinary file
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

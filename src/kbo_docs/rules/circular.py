@@ -10,7 +10,7 @@ from .. import thai
 from ..findings import Severity
 from ..model import Circular, Node
 from .context import Context
-from .registry import Issue, issue, rule
+from .registry import Issue, in_text, issue, rule
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -46,15 +46,16 @@ def date_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
 _DEADLINE_TEXT = re.compile(r"ภายใน(?:วันที่)?\s*$")
 
 
-def _deadlines(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], dt.date, str | None]]:
-    """Deadlines: (where, path below it, date, the words in the text or None)."""
+def _deadlines(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], dt.date, dict[str, str]]]:
+    """Deadlines: (where, path below it, date, where in the text it was typed, if it was)."""
     for action in c.actions:
         if action.deadline is not None:
-            yield action, ("deadline",), action.deadline, None
+            yield action, ("deadline",), action.deadline, {}
     for node, at, text in _texts(c):
         for start, end, day in thai.find_dates(text):
             if _DEADLINE_TEXT.search(text[:start]):
-                yield node, at, day, text[start:end]
+                digit = start + next(i for i, ch in enumerate(text[start:end]) if ch.isdigit())
+                yield node, at, day, in_text(text, digit, end)
 
 
 @rule("CIR002", "deadline-after-date", ERROR, "circular")
@@ -68,7 +69,7 @@ def deadline_after_date(c: Circular, ctx: Context) -> Iterator[Issue]:
         if day <= c.date:
             yield issue(
                 node, f"กำหนดส่ง {thai.format_date(day)} ไม่ได้อยู่หลังวันที่หนังสือ {thai.format_date(c.date)}",
-                f"deadline {day.isoformat()} is not after the letter date {c.date.isoformat()}", *at, snippet=words,
+                f"deadline {day.isoformat()} is not after the letter date {c.date.isoformat()}", *at, **words,
             )
 
 
@@ -83,7 +84,7 @@ def deadline_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
         if not ctx.in_fiscal_year(day):
             yield issue(
                 node, f"กำหนดส่ง {thai.format_date(day)} อยู่นอก{ctx.fy_text()}",
-                f"deadline {day.isoformat()} is outside the {ctx.fy_text_en()}", *at, snippet=words,
+                f"deadline {day.isoformat()} is outside the {ctx.fy_text_en()}", *at, **words,
             )
 
 
@@ -93,13 +94,14 @@ _ENCLOSURE_REF = re.compile(
 
 
 def enclosure_numbers(text: str) -> Iterator[int]:
-    """Enclosure numbers a text refers to: ``สิ่งที่ส่งมาด้วย ๒ - ๓`` gives 2 and 3."""
+    """Enclosure numbers a text refers to: ``สิ่งที่ส่งมาด้วย ๒ - ๓`` gives 2 and 3 (a reversed
+    range ``๓ - ๒`` the same; an implausibly long one only its two ends)."""
     for m in _ENCLOSURE_REF.finditer(text):
         spec = thai.arabic_digits(m.group(1)).replace("ที่", "")
         for part in re.split(r",|และ", spec):
             bounds = [int(x) for x in re.split(r"[-–]|ถึง", part) if x.strip()]
-            if len(bounds) == 2:
-                yield from range(bounds[0], bounds[1] + 1)
+            if len(bounds) == 2 and abs(bounds[1] - bounds[0]) <= 50:
+                yield from range(min(bounds), max(bounds) + 1)
             else:
                 yield from bounds
 
@@ -171,12 +173,13 @@ def salutation_closing(c: Circular, ctx: Context) -> Iterator[Issue]:
     Right: ``salutation: เรียน`` with ``closing: ขอแสดงความนับถือ``.
     """
     expected = _PAIRS.get(c.salutation)
+    where = "closing" if "closing" in c.model_fields_set else "salutation"
     if expected is None:
         yield issue(c, f"คำขึ้นต้นที่ไม่รู้จัก: {c.salutation}", f"unknown salutation: {c.salutation} (one of {', '.join(_PAIRS)})", "salutation")
     elif c.closing != expected:
         yield issue(
             c, f"คำขึ้นต้น '{c.salutation}' ต้องลงท้ายด้วย '{expected}' ไม่ใช่ '{c.closing}'",
-            f"salutation '{c.salutation}' takes the closing '{expected}', not '{c.closing}'", "closing",
+            f"salutation '{c.salutation}' takes the closing '{expected}', not '{c.closing}'", where,
         )
 
 

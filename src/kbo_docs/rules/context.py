@@ -57,5 +57,5 @@ class Context:
     def finding(self, rule: Rule, found: Issue) -> Finding:
         line = line_of(self.loaded.source, found.path)
         if found.snippet:
-            line = self.loaded.source.line_in(found.path, found.snippet) or line
+            line = self.loaded.source.line_in(found.path, found.snippet, found.before) or line
         return Finding(self.loaded.file, line, rule.code, rule.severity, f"{found.th} / {found.en}")

@@ -9,7 +9,7 @@ from .. import thai
 from ..findings import Severity
 from ..model import Meeting, SubItem
 from .context import Context
-from .registry import Issue, issue, rule
+from .registry import Issue, in_text, issue, rule
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -60,7 +60,9 @@ def agenda_order(m: Meeting, ctx: Context) -> Iterator[Issue]:
             yield issue(item, f"ระเบียบวาระที่ {_d(item.number)} อยู่ในลำดับที่ {_d(i)}", f"agenda item numbered {item.number} stands at position {i}", "number")
 
 
-_STATED = re.compile(r"จำนวน\s*([0-9๐-๙][0-9๐-๙,]*)\s*(\S+)")
+_STATED = re.compile(r"จำนวน\s*([0-9๐-๙]+(?:,[0-9๐-๙]{3})*)(?![0-9๐-๙]|,[0-9๐-๙])\s*([^\s0-9๐-๙,]*)")
+_LIST_INTRO = re.compile(r"ประกอบด้วย|ดังนี้|ได้แก่")
+_NOT_ITEMS = {"บาท", "สตางค์", "วัน", "เดือน", "ปี", "ครั้ง"}
 
 
 def _sub_items(m: Meeting) -> Iterator[SubItem]:
@@ -82,15 +84,19 @@ def stated_count(m: Meeting, ctx: Context) -> Iterator[Issue]:
     for sub in _sub_items(m):
         if not sub.items:
             continue
-        stated = list(_STATED.finditer(sub.text))
+        intro = _LIST_INTRO.search(sub.text)
+        head = sub.text[: intro.start()] if intro else sub.text
+        stated = [s for s in _STATED.finditer(head) if s.group(2) not in _NOT_ITEMS]
         if not stated:
             continue
-        number = thai.parse_number(stated[-1].group(1))
+        found = stated[-1]
+        number = thai.parse_number(found.group(1))
         if number != len(sub.items):
-            unit = stated[-1].group(2)
+            unit = found.group(2)
             yield issue(
-                sub, f"ระบุจำนวน {_d(int(number))} {unit} แต่มีรายการ {_d(len(sub.items))} รายการ",
-                f"states {number} {unit} but lists {len(sub.items)} items", "text", snippet=stated[-1].group(0),
+                sub, f"ระบุจำนวน {thai.format_number(number)} {unit} แต่มีรายการ {_d(len(sub.items))} รายการ",
+                f"states {number} {unit} but lists {len(sub.items)} items", "text",
+                **in_text(sub.text, found.start(), found.end()),
             )
 
 
@@ -167,9 +173,13 @@ def minutes_vocabulary(m: Meeting, ctx: Context) -> Iterator[Issue]:
     texts += [(item, ("title",), item.title) for item in m.agenda]
     texts += [(sub, ("text",), sub.text) for sub in _sub_items(m)]
     for node, at, text in texts:
-        for avoid, use in _AVOID.items():
-            if avoid in text:
-                yield issue(node, f"ใช้คำว่า '{use}' แทน '{avoid}'", f"write '{use}' instead of '{avoid}'", *at, snippet=avoid)
+        for avoid in sorted(_AVOID, key=len, reverse=True):  # longest first: เปิด... holds ปิด...
+            start = text.find(avoid)
+            if start >= 0:
+                use = _AVOID[avoid]
+                yield issue(node, f"ใช้คำว่า '{use}' แทน '{avoid}'", f"write '{use}' instead of '{avoid}'", *at,
+                            **in_text(text, start, start + len(avoid)))
+                text = text.replace(avoid, " " * len(avoid))
 
 
 @rule("MTG009", "recorder", WARNING, "meeting")

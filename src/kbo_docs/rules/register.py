@@ -41,7 +41,7 @@ def row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
 def column_total(reg: Register, ctx: Context) -> Iterator[Issue]:
     """A stated total (the รวม row) equals the sum of the column over the rows.
 
-    Wrong: ``totals: {quadrant_d: ๑,๖๙๗}`` when the rows add up to ๑,๖๙๖.
+    Wrong: ``totals: {quadrant_d: "๑,๖๙๗"}`` when the rows add up to ๑,๖๙๖.
     Right: ``totals: {quadrant_d: ๑,๖๙๖}``, or leave ``totals`` out and kbo-docs adds up the rows.
     """
     for key, stated in reg.totals.items():
@@ -160,16 +160,16 @@ def target_total(reg: Register, ctx: Context) -> Iterator[Issue]:
 
 @rule("REG008", "missing-cell", ERROR, "register")
 def missing_cell(reg: Register, ctx: Context) -> Iterator[Issue]:
-    """Every cell that kbo-docs cannot compute is filled in (only sum columns may be left empty;
-    targets may be left empty when the register declares an ``allocation`` rule).
+    """Every cell that kbo-docs cannot compute is filled in (sum columns may be left empty, and
+    targets when the register declares an ``allocation`` rule).
 
     Wrong: ``{name: งาว, stars: ๔}`` with no ``quadrant_d``.
     Right: ``{name: งาว, stars: ๔, quadrant_d: ๑๐๘}``.
     """
     for row in reg.rows:
         for col in reg.columns:
-            if col.target and reg.allocation is not None:
-                continue
+            if (col.target and reg.allocation is not None) or col.sum_of:
+                continue  # computed: a missing part is reported as itself
             if reg.value(row, col.key) is None:
                 yield issue(row, f"แถว {row.name}: ไม่มีค่า {col.title}", f"row {row.name}: no value for {col.key}", "name")
 

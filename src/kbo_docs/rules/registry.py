@@ -27,14 +27,21 @@ class Issue:
     at: tuple[str | int, ...] = ()
     snippet: str | None = None
     """The words concerned, to find their own line inside a multi-line text."""
+    before: str = ""
+    """The text ahead of ``snippet`` in its value (tells equal snippets apart)."""
 
     @property
     def path(self) -> tuple[str | int, ...]:
         return (*self.node.path, *self.at)
 
 
-def issue(node: Node, th: str, en: str, *at: str | int, snippet: str | None = None) -> Issue:
-    return Issue(node, th, en, at, snippet)
+def issue(node: Node, th: str, en: str, *at: str | int, snippet: str | None = None, before: str = "") -> Issue:
+    return Issue(node, th, en, at, snippet, before)
+
+
+def in_text(text: str, start: int, end: int) -> dict[str, str]:
+    """``issue(..., **in_text(text, start, end))``: point at ``text[start:end]`` inside its value."""
+    return {"snippet": text[start:end], "before": text[:start]}
 
 
 @dataclass(frozen=True)

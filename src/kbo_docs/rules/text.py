@@ -10,9 +10,9 @@ from typing import Any
 from .. import thai
 from ..findings import Severity
 from ..model import Action, Node, ProjectFile, SubItem
-from ..refs import find_refs, project_scope
+from ..refs import REF_PATTERN, project_scope
 from .context import Context
-from .registry import Issue, issue, rule
+from .registry import Issue, in_text, issue, rule
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -52,10 +52,16 @@ def _is_thai_letter(ch: str) -> bool:
 
 
 def _foreign(ch: str) -> bool:
-    """A letter or mark of a script other than Thai and Latin (Devanagari, Lao, Khmer, ...)."""
+    """A letter or mark of a script other than Thai and Latin (Devanagari, Lao, Khmer, ...);
+    generic combining accents (U+0300 block) are not a script."""
     if _is_thai_letter(ch) or ch.isascii() or not unicodedata.category(ch).startswith(("L", "M")):
         return False
-    return not unicodedata.name(ch, "").startswith("LATIN")
+    return not unicodedata.name(ch, "").startswith(("LATIN", "COMBINING"))
+
+
+def _without_refs(text: str) -> str:
+    """``text`` with each ``${...}`` blanked out (same length, so offsets still hold)."""
+    return REF_PATTERN.sub(lambda m: " " * len(m.group()), text)
 
 
 @rule("TXT001", "foreign-script", ERROR, "text")
@@ -75,7 +81,7 @@ def foreign_script(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
                 yield issue(
                     node, f"มีอักษร{'/'.join(scripts)} '{shown}' ปนในคำ '{word.group()}'",
                     f"letters of another script ({', '.join(scripts)}) '{shown}' in '{word.group()}'", *at,
-                    snippet=word.group(),
+                    **in_text(text, word.start(), word.end()),
                 )
 
 
@@ -87,9 +93,10 @@ def mixed_digits(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Right: ``ปี ๒๕๖๘`` (or ``2568`` in an Arabic-digit document).
     """
     for node, at, text in iter_texts(project):
-        for _start, _end, raw in thai.find_numbers(text):
+        for start, end, raw in thai.find_numbers(_without_refs(text)):
             if re.search("[0-9]", raw) and re.search("[๐-๙]", raw):
-                yield issue(node, f"ตัวเลขปนเลขไทยกับเลขอารบิก: {raw}", f"number mixes Thai and Arabic digits: {raw}", *at, snippet=raw)
+                yield issue(node, f"ตัวเลขปนเลขไทยกับเลขอารบิก: {raw}", f"number mixes Thai and Arabic digits: {raw}", *at,
+                            **in_text(text, start, end))
 
 
 @rule("TXT003", "double-space", WARNING, "text")
@@ -103,10 +110,12 @@ def double_space(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
         m = re.search(r"[ \u00a0]{2,}", text)
         if m:
             around = text[max(0, m.start() - 12): m.end() + 12]
-            yield issue(node, f"เว้นวรรคซ้อน: '{around}'", f"doubled space: '{around}'", *at, snippet=around)
+            yield issue(node, f"เว้นวรรคซ้อน: '{around}'", f"doubled space: '{around}'", *at,
+                        **in_text(text, max(0, m.start() - 12), m.end() + 12))
 
 
 _PAIRS = {")": "(", "]": "["}
+_LIST_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\)", re.M)  # "๑) ..." opening a line: numbering, not a bracket
 
 
 @rule("TXT004", "unbalanced-brackets", WARNING, "text")
@@ -118,6 +127,7 @@ def unbalanced_brackets(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     """
     for node, at, text in iter_texts(project):
         stack: list[str] = []
+        text = _LIST_NUMBER.sub(" ", text)
         ok = True
         for ch in text:
             if ch in "([":
@@ -134,11 +144,13 @@ def unbalanced_brackets(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
 def control_character(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     """No control characters in text (they cannot be printed, and DOCX cannot hold most of them).
 
+    Line breaks and tabs are allowed (a ``|`` block keeps them).
+
     Wrong: ``"เรื่อง\\x07ทดสอบ"`` (an escaped BEL in a quoted YAML string).
     Right: ``"เรื่อง ทดสอบ"``.
     """
     for node, at, text in iter_texts(project):
-        bad = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc"})
+        bad = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t"})
         if bad:
             yield issue(node, f"มีอักขระควบคุม {', '.join(bad)}", f"control characters {', '.join(bad)}", *at)
 
@@ -153,14 +165,21 @@ def unknown_reference(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     scope = {name for name, value in project_scope(project).items() if value is not None}
     for node, at, text in iter_texts(project):
         names = scope | local_names(node)
-        for name in find_refs(text):
-            if name not in names:
-                yield issue(node, f"ไม่รู้จักการอ้างอิง ${{{name}}}", f"unknown reference ${{{name}}}", *at, snippet=name)
+        for m in REF_PATTERN.finditer(text):
+            name = (m.group(1) or "").strip()
+            if m.group(1) is not None and name not in names:
+                yield issue(node, f"ไม่รู้จักการอ้างอิง ${{{name}}}", f"unknown reference ${{{name}}}", *at,
+                            **in_text(text, m.start(), m.end()))
+
+
+_LATIN_BEFORE = re.compile(r"[A-Za-z][-–]?$")  # COVID-19, ISO9001: part of a Latin name
 
 
 @rule("TXT007", "arabic-digits-in-prose", WARNING, "text")
 def arabic_digits_in_prose(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     """In a Thai-digit document (``agency.digits: thai``), numbers in text are written with Thai digits.
+
+    Digits inside a Latin name (``COVID-19``) and inside ``${...}`` references are not prose.
 
     Wrong: ``ระดับ 1 - 3 ดาว``.
     Right: ``ระดับ ๑ - ๓ ดาว``, or ``agency.digits: arabic`` for an Arabic-digit office.
@@ -168,6 +187,12 @@ def arabic_digits_in_prose(project: ProjectFile, ctx: Context) -> Iterator[Issue
     if project.agency.digits != "thai":
         return
     for node, at, text in iter_texts(project):
-        arabic = [raw for _s, _e, raw in thai.find_numbers(text) if not re.search("[๐-๙]", raw)]
+        plain = _without_refs(text)
+        arabic = [
+            (start, end, raw) for start, end, raw in thai.find_numbers(plain)
+            if not re.search("[๐-๙]", raw) and not _LATIN_BEFORE.search(plain[:start])
+        ]
         if arabic:
-            yield issue(node, f"ใช้เลขอารบิกในเอกสารเลขไทย: {', '.join(arabic[:3])}", f"Arabic digits in a Thai-digit document: {', '.join(arabic[:3])}", *at, snippet=arabic[0])
+            shown = ", ".join(raw for _s, _e, raw in arabic[:3])
+            yield issue(node, f"ใช้เลขอารบิกในเอกสารเลขไทย: {shown}", f"Arabic digits in a Thai-digit document: {shown}", *at,
+                        **in_text(text, arabic[0][0], arabic[0][1]))

@@ -1,0 +1,136 @@
+"""DOCX through docxtpl: the templates in ``templates/docx/`` (built by
+``templates/docx/build.py``, or an office's own copy under ``KBO_DOCS_TEMPLATES``), filled
+with the same view data and the same Jinja environment as the HTML/PDF backend, then an
+OOXML post-pass (:mod:`kbo_docs.render.ooxml`) for what docxtpl and python-docx leave out:
+the Thai complex-script font slots, page-number digits and table widths.
+
+User text arrives literally: the environment autoescapes (``&``, ``<b>`` stay text; docxtpl's
+own default would drop them), values are never parsed as tags (``{{ x }}`` stays text), and
+docxtpl's ``{_{`` unescaping is kept away from user text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from .jinja import TemplateError, describe, environment
+from .paths import templates_dir
+from .view import Document
+
+DEFAULT_FONT = "TH SarabunIT๙"
+DEFAULT_SIZE_PT = 16
+GARUDA_HEIGHT_MM = 30  # กระดาษตราครุฑ: 3 cm (saraban.md §1.1)
+
+NO_GARUDA = ("ไม่ได้กำหนดภาพครุฑ (agency.garuda_image): เว้นที่ว่าง ๓ ซม. ไว้ที่หัวกระดาษ / "
+             "no Garuda image configured (agency.garuda_image): the 3 cm space is left empty")
+
+# docxtpl turns "{_{", "}_}", "{_%" and "%_}" into "{{", "}}", "{%" and "%}" after rendering;
+# an "_" next to a brace or percent sign in user text is written as a character reference so
+# those replacements never see it (the XML parser reads it back as "_").
+_DOCXTPL_UNESCAPE = re.compile(r"(?<=[{}%])_|_(?=[{}%])")
+
+
+def template_path(kind: str, folder: Path | None = None) -> Path:
+    return (folder or templates_dir() / "docx") / f"{kind}.docx"
+
+
+def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFAULT_FONT,
+                size_pt: int = DEFAULT_SIZE_PT) -> bytes:
+    """Render one document to DOCX bytes.
+
+    ``base_dir`` resolves a relative ``agency.garuda_image`` (normally the folder of the
+    project file). ``font`` / ``size_pt`` go into every font slot (ascii, hAnsi, eastAsia,
+    cs) and size (sz, szCs) of the document defaults and Normal style.
+
+    Raises :class:`~kbo_docs.render.jinja.TemplateError` for a missing or broken template
+    (naming the template and the tag or variable) and ``FileNotFoundError`` for a Garuda
+    image that is named but missing. Appends to ``doc.warnings`` when a letter template has
+    room for the Garuda and no image is configured.
+    """
+    import jinja2
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    from . import ooxml
+
+    path = template_path(doc.kind)
+    if not path.is_file():
+        raise TemplateError(f"{path}: ไม่พบแม่แบบ / template not found")
+    tpl = DocxTemplate(str(path))
+    try:
+        tpl.init_docx()
+    except Exception as exc:  # not a zip / not a Word document
+        raise TemplateError(f"{path}: แฟ้มแม่แบบเสียหาย / not a readable .docx: {exc}") from None
+
+    env = environment(None, doc.digits)
+    env.finalize = _literal
+    context: dict[str, Any] = dict(doc.data)
+    context["garuda"] = _garuda(tpl, doc, base_dir)
+
+    try:
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc, path) from None
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(f"{path}: แม่แบบให้ XML ที่ไม่ถูกต้อง / the template produced invalid XML: {exc}") from None
+
+    document = tpl.docx
+    ooxml.apply_font(document, font, size_pt)
+    ooxml.set_page_number_digits(document, doc.digits)
+    ooxml.fit_tables(document)
+
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()
+
+
+def _literal(value: Any) -> Any:
+    """Jinja ``finalize``: escape text here, so docxtpl's post-render replacements cannot
+    change it. Markup (an image, a macro's paragraphs) passes unchanged."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        from markupsafe import Markup, escape
+
+        return Markup(_DOCXTPL_UNESCAPE.sub("&#95;", str(escape(value))))
+    return value
+
+
+def _garuda(tpl: Any, doc: Document, base_dir: Path | None) -> Any:
+    """The Garuda as a docxtpl InlineImage 3 cm high, or None (and a warning when the
+    template has room for one)."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    image = (doc.data.get("agency") or {}).get("garuda_image")
+    if not image:
+        if "garuda" in tpl.get_xml() and NO_GARUDA not in doc.warnings:
+            doc.warnings.append(NO_GARUDA)
+        return None
+    path = Path(image).expanduser()
+    if not path.is_absolute() and base_dir is not None:
+        path = Path(base_dir) / path
+    if not path.is_file():
+        raise FileNotFoundError(f"ไม่พบภาพครุฑ / Garuda image not found: {path}")
+    return InlineImage(tpl, str(path), height=Mm(GARUDA_HEIGHT_MM))
+
+
+def _template_error(exc: Exception, path: Path) -> TemplateError:
+    """describe()'s one line, plus the text of the template paragraph holding the bad tag."""
+    from . import ooxml
+
+    message = str(describe(exc, str(path)))
+    lineno = getattr(exc, "lineno", None)
+    source = getattr(exc, "source", None)
+    snippet = ""
+    if lineno and source:
+        lines = source.splitlines()
+        if 0 < lineno <= len(lines):
+            snippet = ooxml.strip_tags(lines[lineno - 1])
+    if snippet:
+        snippet = " ".join(snippet.split())
+        if len(snippet) > 120:
+            snippet = snippet[:117] + "..."
+        message += f" [ในแม่แบบ / in the template: {snippet}]"
+    return TemplateError(message)

@@ -1,0 +1,415 @@
+"""The OOXML details python-docx does not expose, in one place.
+
+Thai is a complex script: Word and LibreOffice draw it from the *complex-script* slots of a
+run, which python-docx's ``font.name`` / ``font.size`` / ``font.bold`` never write
+(library-notes.md, baseline.md §3). This module sets them:
+
+- ``w:rFonts`` ``w:ascii`` / ``w:hAnsi`` / ``w:eastAsia`` / ``w:cs`` (and drops the theme
+  attributes, which would win over the names in Word);
+- ``w:sz`` and ``w:szCs``; ``w:b`` and ``w:bCs`` (``w:i`` / ``w:iCs``);
+- ``w:lang w:bidi="th-TH"``;
+- python-docx's default template's ``cstheme="minorBidi"``, ``szCs=22``, ``bidi="ar-SA"`` and
+  its 10 pt space after / 1.15 line spacing, replaced by single spacing and no space after.
+
+It also writes what the DOCX templates need beyond python-docx's API: the PAGE field of the
+page-number header, the page-number format of a section, repeated table header rows, table
+widths. Elements are inserted in schema order so Word opens the result.
+
+Used by ``templates/docx/build.py`` (building the templates) and by
+:mod:`kbo_docs.render.docx` (the post-pass after docxtpl).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{W_NS}}}"
+
+THAI_LANG = "th-TH"
+EMU_PER_CM = 360000
+TWIPS_PER_CM = 1440 / 2.54
+
+
+def w(tag: str) -> str:
+    """Clark name of a ``w:`` element or attribute: ``w("rFonts")`` -> ``{ns}rFonts``."""
+    return _W + tag
+
+
+def twips(cm: float) -> int:
+    """Centimetres -> twentieths of a point (3 cm -> 1701, 2 cm -> 1134)."""
+    return round(cm * TWIPS_PER_CM)
+
+
+# Child order of the elements this module edits (ECMA-376 part 1, CT_RPr / CT_PPr /
+# CT_SectPr / CT_TrPr / CT_TblPr). A new child goes before the first sibling that follows it.
+RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr "
+    "sectPr pPrChange"
+).split()
+SECTPR_ORDER = (
+    "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
+    "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
+    "docGrid printerSettings sectPrChange"
+).split()
+TRPR_ORDER = (
+    "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader tblCellSpacing "
+    "jc hidden ins del trPrChange"
+).split()
+TBLPR_ORDER = (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
+).split()
+TCPR_ORDER = (
+    "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign "
+    "hideMark"
+).split()
+
+_THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+_FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+
+
+def child(parent: Any, tag: str, order: Iterable[str], *, create: bool = True) -> Any:
+    """The ``w:<tag>`` child of ``parent``; created in schema order when missing."""
+    found = parent.find(w(tag))
+    if found is not None or not create:
+        return found
+    order = list(order)
+    new = parent.makeelement(w(tag), {})
+    if tag in order:
+        later = {w(t) for t in order[order.index(tag) + 1 :]}
+        for i, sibling in enumerate(parent):
+            if sibling.tag in later:
+                parent.insert(i, new)
+                return new
+    parent.append(new)
+    return new
+
+
+def rpr_of(element: Any) -> Any:
+    """The ``w:rPr`` of a run, paragraph mark, style or ``w:rPrDefault`` (created if missing)."""
+    from lxml import etree
+
+    local = etree.QName(element).localname
+    if local == "rPr":
+        return element
+    if local == "pPr":
+        return child(element, "rPr", PPR_ORDER)
+    if local == "style":
+        return child(element, "rPr", ("name aliases basedOn next link autoRedefine hidden uiPriority "
+                                      "semiHidden unhideWhenUsed qFormat locked personal personalCompose "
+                                      "personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr").split())
+    found = element.find(w("rPr"))
+    if found is None:
+        found = element.makeelement(w("rPr"), {})
+        element.insert(0, found)
+    return found
+
+
+def set_font(rpr: Any, name: str | None = None, size_pt: float | None = None, *,
+             lang_bidi: str | None = None) -> None:
+    """Put ``name`` into all four ``w:rFonts`` slots (no theme fonts), ``size_pt`` into
+    ``w:sz`` and ``w:szCs`` (half-points), ``lang_bidi`` into ``w:lang/@w:bidi``."""
+    if name is not None:
+        fonts = child(rpr, "rFonts", RPR_ORDER)
+        for attr in _THEME_ATTRS:
+            fonts.attrib.pop(w(attr), None)
+        for slot in _FONT_SLOTS:
+            fonts.set(w(slot), name)
+    if size_pt is not None:
+        half_points = str(round(size_pt * 2))
+        child(rpr, "sz", RPR_ORDER).set(w("val"), half_points)
+        child(rpr, "szCs", RPR_ORDER).set(w("val"), half_points)
+    if lang_bidi is not None:
+        child(rpr, "lang", RPR_ORDER).set(w("bidi"), lang_bidi)
+
+
+def mirror_complex(rpr: Any) -> None:
+    """Copy the Latin bold / italic / size of ``rpr`` into the complex-script ones
+    (``w:bCs``, ``w:iCs``, ``w:szCs``): Thai text reads only those."""
+    for latin, complex_ in (("b", "bCs"), ("i", "iCs"), ("sz", "szCs")):
+        src = rpr.find(w(latin))
+        if src is None:
+            continue
+        dst = child(rpr, complex_, RPR_ORDER)
+        dst.attrib.clear()
+        dst.attrib.update(src.attrib)
+
+
+def set_bold(run: Any, on: bool = True) -> None:
+    """Bold for Latin and Thai: ``w:b`` and ``w:bCs`` (python-docx's ``run.bold`` writes only
+    ``w:b``). ``run`` is a python-docx Run or a ``w:r`` element."""
+    r = getattr(run, "_r", run)
+    rpr = rpr_of(r)
+    for tag in ("b", "bCs"):
+        el = child(rpr, tag, RPR_ORDER)
+        el.attrib.clear()
+        if not on:
+            el.set(w("val"), "0")
+
+
+def set_spacing(ppr: Any, *, before: int | None = None, after: int | None = 0,
+                line: int | None = 240, line_rule: str = "auto") -> None:
+    """``w:spacing`` in twips; defaults to single spacing with nothing after."""
+    spacing = child(ppr, "spacing", PPR_ORDER)
+    for key, value in (("before", before), ("after", after), ("line", line)):
+        if value is not None:
+            spacing.set(w(key), str(value))
+    if line is not None:
+        spacing.set(w("lineRule"), line_rule)
+
+
+def _styles_root(document: Any) -> Any:
+    return document.styles.element
+
+
+def set_document_defaults(document: Any, font: str, size_pt: float, *, lang_bidi: str = THAI_LANG) -> None:
+    """Font, size, Thai language and single spacing on the document defaults and on the
+    Normal style (``document`` is a python-docx Document)."""
+    root = _styles_root(document)
+    defaults = child(root, "docDefaults", ("docDefaults", "latentStyles", "style"))
+    rpr_default = child(defaults, "rPrDefault", ("rPrDefault", "pPrDefault"))
+    rpr = child(rpr_default, "rPr", ())
+    set_font(rpr, font, size_pt, lang_bidi=lang_bidi)
+    ppr_default = child(defaults, "pPrDefault", ("rPrDefault", "pPrDefault"))
+    set_spacing(child(ppr_default, "pPr", ()), before=0)
+
+    normal = normal_style(root)
+    if normal is not None:
+        set_font(rpr_of(normal), font, size_pt, lang_bidi=lang_bidi)
+        ppr = normal.find(w("pPr"))
+        if ppr is None:
+            ppr = normal.makeelement(w("pPr"), {})
+            normal.find(w("rPr")).addprevious(ppr)
+        set_spacing(ppr, before=0)
+
+
+def normal_style(styles_root: Any) -> Any:
+    for style in styles_root.iter(w("style")):
+        if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true", "on"):
+            return style
+    return None
+
+
+def xml_parts(document: Any) -> Iterator[Any]:
+    """Root elements of the parts that hold text and formatting: the body, styles, headers,
+    footers, footnotes, endnotes and numbering."""
+    wanted = ("document.main", "styles", "header", "footer", "footnotes", "endnotes", "numbering")
+    for part in document.part.package.iter_parts():
+        kind = part.content_type.rsplit(".", 1)[-1].removesuffix("+xml")
+        if kind in wanted and hasattr(part, "element"):
+            yield part.element
+
+
+def apply_font(document: Any, font: str, size_pt: float, *, lang_bidi: str = THAI_LANG) -> None:
+    """The configured font everywhere: defaults and Normal get ``font`` at ``size_pt``; every
+    other ``w:rFonts`` (styles, runs, paragraph marks, headers) gets ``font`` in all four
+    slots; every explicit bold / italic / size is mirrored into its complex-script twin.
+    Explicit sizes on other styles and runs are kept (a bigger title stays bigger)."""
+    set_document_defaults(document, font, size_pt, lang_bidi=lang_bidi)
+    for root in xml_parts(document):
+        for rpr in root.iter(w("rPr")):
+            if rpr.find(w("rFonts")) is not None:
+                set_font(rpr, font)
+            mirror_complex(rpr)
+
+
+# ---------------------------------------------------------------- page numbers
+
+PAGE_FORMATS = {"thai": "thaiNumbers", "arabic": "decimal"}
+"""``w:pgNumType/@w:fmt`` for a digit mode. Word draws a plain ``PAGE`` field in its section's
+format, so ``thaiNumbers`` gives ๒. (``PAGE \\* ThaiArabic`` would do the same in Word, but
+LibreOffice 7.4 reads that switch as Thai *letters*: ข for page 2. LibreOffice ignores
+``thaiNumbers`` and shows 2.)"""
+
+
+def set_page_number_format(sect_pr: Any, digits: str) -> None:
+    """The page-number format of a section (``w:sectPr``) for ``digits`` (thai / arabic)."""
+    child(sect_pr, "pgNumType", SECTPR_ORDER).set(w("fmt"), PAGE_FORMATS.get(digits, "decimal"))
+
+
+def set_title_page(sect_pr: Any, on: bool = True) -> None:
+    """``w:titlePg``: a different (here: empty) header on the first page."""
+    el = child(sect_pr, "titlePg", SECTPR_ORDER)
+    if not on:
+        el.set(w("val"), "0")
+
+
+def add_field(paragraph: Any, instruction: str, result: str) -> None:
+    """Append a complex field (``begin`` / instruction / ``separate`` / result / ``end``) to a
+    python-docx paragraph, e.g. ``add_field(p, "PAGE", "๒")``."""
+    from lxml import etree
+
+    p = getattr(paragraph, "_p", paragraph)
+
+    def run() -> Any:
+        return etree.SubElement(p, w("r"))
+
+    etree.SubElement(run(), w("fldChar")).set(w("fldCharType"), "begin")
+    instr = etree.SubElement(run(), w("instrText"))
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    etree.SubElement(run(), w("fldChar")).set(w("fldCharType"), "separate")
+    etree.SubElement(run(), w("t")).text = result
+    etree.SubElement(run(), w("fldChar")).set(w("fldCharType"), "end")
+
+
+def fields(root: Any) -> Iterator[tuple[str, list[Any]]]:
+    """Each complex field of a part: its instruction text and the ``w:t`` of its result."""
+    instruction: list[str] = []
+    result: list[Any] = []
+    state = None  # None, "instr" or "result"
+    for el in root.iter(w("fldChar"), w("instrText"), w("t")):
+        local = el.tag[len(_W):]
+        if local == "fldChar":
+            kind = el.get(w("fldCharType"))
+            if kind == "begin":
+                state, instruction, result = "instr", [], []
+            elif kind == "separate" and state:
+                state = "result"
+            elif kind == "end" and state:
+                yield "".join(instruction).strip(), result
+                state = None
+        elif local == "instrText" and state == "instr":
+            instruction.append(el.text or "")
+        elif local == "t" and state == "result":
+            result.append(el)
+
+
+_ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+_THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def set_page_number_digits(document: Any, digits: str) -> None:
+    """Page numbers in ``digits``: the format of every section, and the cached result of
+    every PAGE field (what a viewer shows before it updates fields)."""
+    body = document.element.body
+    for sect_pr in body.iter(w("sectPr")):
+        set_page_number_format(sect_pr, digits)
+    table = _ARABIC_TO_THAI if digits == "thai" else _THAI_TO_ARABIC
+    for root in xml_parts(document):
+        for instruction, result in fields(root):
+            if instruction.split()[:1] == ["PAGE"]:
+                for t in result:
+                    t.text = (t.text or "").translate(table)
+
+
+# ---------------------------------------------------------------- tables
+
+def set_repeat_header(row: Any, on: bool = True) -> None:
+    """``w:tblHeader``: repeat this row at the top of each page (python-docx Row or ``w:tr``)."""
+    tr = getattr(row, "_tr", row)
+    tr_pr = child(tr, "trPr", ("tblPrEx", "trPr", "tc"))
+    el = child(tr_pr, "tblHeader", TRPR_ORDER)
+    if not on:
+        el.set(w("val"), "0")
+
+
+def set_cant_split(row: Any) -> None:
+    """``w:cantSplit``: keep a row on one page."""
+    tr = getattr(row, "_tr", row)
+    child(child(tr, "trPr", ("tblPrEx", "trPr", "tc")), "cantSplit", TRPR_ORDER)
+
+
+def set_table_width(table: Any, width: int) -> None:
+    """``w:tblW`` in twips and a fixed layout (python-docx Table or ``w:tbl``)."""
+    tbl = getattr(table, "_tbl", table)
+    tbl_pr = tbl.find(w("tblPr"))
+    tbl_w = child(tbl_pr, "tblW", TBLPR_ORDER)
+    tbl_w.set(w("w"), str(width))
+    tbl_w.set(w("type"), "dxa")
+    child(tbl_pr, "tblLayout", TBLPR_ORDER).set(w("type"), "fixed")
+
+
+def set_cell_valign(cell: Any, value: str = "center") -> None:
+    tc = getattr(cell, "_tc", cell)
+    tc_pr = child(tc, "tcPr", ("tcPr", "p", "tbl"))
+    child(tc_pr, "vAlign", TCPR_ORDER).set(w("val"), value)
+
+
+def fit_tables(document: Any) -> None:
+    """Make tables whose loops (docxtpl ``{%tc for %}``) changed the number of columns add
+    up to their width again: the first column keeps its width, the others share the rest.
+
+    Only tables with a fixed ``w:tblW`` in twips and no merged cells are touched, and only
+    when their rows no longer add up to that width."""
+    for tbl in document.element.body.iter(w("tbl")):
+        tbl_pr = tbl.find(w("tblPr"))
+        tbl_w = tbl_pr.find(w("tblW")) if tbl_pr is not None else None
+        if tbl_w is None or tbl_w.get(w("type")) != "dxa":
+            continue
+        total = int(tbl_w.get(w("w"), "0"))
+        rows = tbl.findall(w("tr"))
+        if not total or not rows or any(tbl.iter(w("gridSpan"), w("vMerge"))):
+            continue
+        counts = {len(r.findall(w("tc"))) for r in rows}
+        if len(counts) != 1:
+            continue
+        n = counts.pop()
+        first_cells = rows[0].findall(w("tc"))
+        widths = [_cell_width(tc) for tc in first_cells]
+        if abs(sum(widths) - total) <= total // 100:
+            continue
+        first = widths[0] if 0 < widths[0] <= total // 2 else total // n
+        rest = (total - first) // max(n - 1, 1)
+        new = [first] + [rest] * (n - 1)
+        new[-1] += total - sum(new)
+        grid = tbl.find(w("tblGrid"))
+        if grid is not None:
+            for col in list(grid):
+                grid.remove(col)
+            from lxml import etree
+
+            for width in new:
+                etree.SubElement(grid, w("gridCol")).set(w("w"), str(width))
+        for r in rows:
+            for tc, width in zip(r.findall(w("tc")), new):
+                tc_w = child(child(tc, "tcPr", ("tcPr", "p", "tbl")), "tcW", TCPR_ORDER)
+                tc_w.set(w("w"), str(width))
+                tc_w.set(w("type"), "dxa")
+
+
+def _cell_width(tc: Any) -> int:
+    tc_pr = tc.find(w("tcPr"))
+    tc_w = tc_pr.find(w("tcW")) if tc_pr is not None else None
+    if tc_w is None or tc_w.get(w("type")) not in (None, "dxa"):
+        return 0
+    try:
+        return int(tc_w.get(w("w"), "0"))
+    except ValueError:
+        return 0
+
+
+# ---------------------------------------------------------------- reading back
+
+def paragraph_text(p: Any) -> str:
+    """The text of a ``w:p``: its ``w:t`` joined, ``w:tab`` as a tab, ``w:br`` as a newline
+    (field instructions are not text)."""
+    out = []
+    for el in p.iter(w("t"), w("tab"), w("br")):
+        local = el.tag[len(_W):]
+        if local == "t":
+            out.append(el.text or "")
+        elif local == "tab" and el.getparent().tag == w("r"):
+            out.append("\t")
+        elif local == "br":
+            out.append("\n")
+    return "".join(out)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def strip_tags(xml: str) -> str:
+    """The text of an XML fragment (for error messages quoting a template paragraph)."""
+    return _TAG.sub("", xml)

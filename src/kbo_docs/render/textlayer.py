@@ -1,0 +1,687 @@
+"""Exact Thai text layer for WeasyPrint 70.0 PDFs ("grapheme composites").
+
+Why
+---
+WeasyPrint 70.0 gives each glyph id one ToUnicode string, first use wins
+(``draw_first_line`` in ``weasyprint/draw/text.py``). HarfBuzz's Thai shaper turns ำ into
+NIKHAHIT + SARA AA and reuses the plain SARA AA glyph, so ``ประจำ`` reads back as ``ประจา``
+and ``ลำปาง`` as ``ลำปำง``. Marks are also placed with TJ offsets and text rise (``Ts``),
+which makes pdftotext, pypdf and pdfplumber split or reorder words.
+``/work/shared/spec/pdf-text-layer.md`` has the measurements; this module is its approach E.
+
+What it does
+------------
+Every Thai grapheme (a base glyph plus the zero-width marks after it, or the glyphs of one
+cluster) is drawn as *one* code:
+
+* a group that is one glyph without vertical offset keeps its glyph id, unless that id already
+  reads as another text; then it gets an **alias CID** that the ``/CIDToGIDMap`` maps back to
+  the same glyph;
+* any other group becomes a **composite glyph** (TrueType ``glyf`` component glyph) appended
+  to the embedded subset font. Its components are the group's glyphs at the positions Pango
+  gave them, its ToUnicode entry is the grapheme's text, its W width equals its hmtx advance.
+
+The content stream therefore holds one code per grapheme, with no TJ offsets and no ``Ts``
+inside words, and the font dictionary keeps ``/Encoding /Identity-H``.
+
+Seams touched in WeasyPrint 70.0 (wrapped, never copied)
+--------------------------------------------------------
+1. ``weasyprint.draw.text.draw_first_line`` (module attribute; ``draw_text`` and
+   ``svg/text.py`` look it up at call time). While the stock function runs, the instance
+   attribute ``textbox.pango_layout.get_first_line`` is shadowed: every line the stock code
+   asks for is rewritten in place (``PangoGlyphString.glyphs``/``log_clusters``/
+   ``num_glyphs``) and the shadow is removed afterwards. The shadow calls whatever
+   ``get_first_line`` the layout had before (the class method of ``Layout`` *or of a
+   subclass*), so it composes with code that subclasses ``Layout``.
+2. ``weasyprint.pdf.fonts.Font.clean``: the original subsets the font with the component
+   glyphs kept; then the composites are appended with fontTools.
+3. ``weasyprint.pdf.fonts._build_vector_font_dictionary``: after the original, the
+   descendant font gets a ``/CIDToGIDMap`` stream (and, for ``full_fonts``, W and ToUnicode
+   entries for the new CIDs).
+
+It also relies on: ``Layout.get_first_line``/``Layout.text``; ``stream.add_font`` and
+``stream._fonts``; ``Font`` fields ``to_unicode``, ``widths``, ``glyph_count``, ``upem``,
+``hash``, ``missing``, ``file_content``, ``type``, ``bitmap``/``png``/``svg``/``colr``; the
+stock loop's ``if glyph_id not in font.to_unicode`` rule and its TJ/``Ts`` scaling
+(x and y offsets divided by 1000, widths by ``PANGO_SCALE``); ``pydyf.PDF.objects``.
+:func:`_missing_internals` checks these before anything is patched.
+
+Living beside other patches (e.g. Thai distributed justification, thai-distributed.md)
+--------------------------------------------------------------------------------------
+That change patches ``weasyprint.layout.inline.justify_line``, subclasses ``Layout``
+(``get_first_line``, the SARA AM glue) and shadows the global ``int`` in
+``weasyprint.draw.text``. None of these is touched here:
+
+* the glue runs inside the layout's own ``get_first_line``, *before* this module groups the
+  glyphs, so composites are built from the glued geometry;
+* letter-spacing stays outside the composites: a group's first glyph keeps its ``x_offset``
+  (Pango puts the left half of the spacing there) and the width difference is written by the
+  stock loop as a TJ adjustment, through the (possibly shadowed) ``int``;
+* composites are keyed on (components, advance, text); letter-spaced graphemes whose advance
+  differs get distinct composites, which is correct, only a little larger.
+
+Limits
+------
+RTL runs and bitmap/colour fonts keep stock behaviour. Fonts without a ``glyf`` table (CFF)
+get aliases only: the group's text goes on its first glyph, its other glyphs read as ''.
+The alias/composite CIDs start at ``glyph_count + 1024``; a font with more than 1024 distinct
+missing characters could collide with WeasyPrint's ``.notdef`` stand-ins (checked when a CID is
+allocated, not when WeasyPrint allocates later). ``full_fonts=True`` gets W and ToUnicode for
+the new CIDs rebuilt here.
+"""
+
+from __future__ import annotations
+
+import inspect
+import io
+import logging
+import threading
+import warnings
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["TextLayerWarning", "install", "uninstall", "installed"]
+
+LOGGER = logging.getLogger(__name__)
+
+WEASYPRINT_VERSION = "70.0"
+"""The only WeasyPrint version whose internals this module has been checked against."""
+
+_CID_GAP = 1024
+"""New CIDs start at ``glyph_count + _CID_GAP``, above WeasyPrint's ``.notdef`` stand-ins."""
+
+_MAX_CID = 0xFFFF
+_STATE_ATTR = "_kbo_textlayer_state"
+
+
+class TextLayerWarning(UserWarning):
+    """The exact Thai text layer could not be installed; PDFs use WeasyPrint's stock one."""
+
+
+# --------------------------------------------------------------------------------------------
+# Installation
+# --------------------------------------------------------------------------------------------
+
+_lock = threading.RLock()
+_originals: dict[str, Any] = {}
+"""Patched name -> original object, empty while not installed."""
+_warned = False
+
+
+def installed() -> bool:
+    """Whether the patches are in place."""
+    return bool(_originals)
+
+
+def install(*, force_fallback: bool = False) -> bool:
+    """Install the text-layer fix (idempotent; cheap to call before every render).
+
+    Returns True when the fix is active. If the WeasyPrint version or one of the internals
+    it needs differs (or ``force_fallback``), nothing is patched (patches already in place are
+    removed), one :class:`TextLayerWarning` is emitted per process and WeasyPrint renders
+    with its stock text layer.
+    """
+    global _warned
+    with _lock:
+        missing = ["forced fallback"] if force_fallback else _missing_internals()
+        if missing:
+            uninstall()
+            if not _warned:
+                _warned = True
+                warnings.warn(
+                    "kbo_docs: WeasyPrint internals differ from 70.0 ("
+                    + "; ".join(missing)
+                    + "). The exact Thai text layer is not installed: text copied or "
+                    "extracted from the PDFs may be inexact (e.g. ำ read as า, split words).",
+                    TextLayerWarning,
+                    stacklevel=2,
+                )
+            return False
+        if not _originals:
+            _patch()
+        return True
+
+
+def uninstall() -> None:
+    """Put WeasyPrint's original functions back (no-op when not installed)."""
+    with _lock:
+        if not _originals:
+            return
+        import weasyprint.draw.text as draw_text
+        import weasyprint.pdf.fonts as pdf_fonts
+
+        draw_text.draw_first_line = _originals.pop("draw_first_line")
+        pdf_fonts.Font.clean = _originals.pop("Font.clean")
+        pdf_fonts._build_vector_font_dictionary = _originals.pop("_build_vector_font_dictionary")
+        _originals.clear()
+
+
+def _original(obj: Any) -> Any:
+    """The stock object behind one of our wrappers (``obj`` itself when not wrapped)."""
+    while getattr(obj, "_kbo_textlayer_wraps", None) is not None:
+        obj = obj._kbo_textlayer_wraps
+    return obj
+
+
+def _params(function: Any) -> list[str]:
+    return list(inspect.signature(function).parameters)
+
+
+def _missing_internals() -> list[str]:
+    """What this module needs from WeasyPrint but does not find (empty list: all there)."""
+    try:
+        import pydyf
+        import weasyprint
+        import weasyprint.draw.text as draw_text
+        import weasyprint.pdf.fonts as pdf_fonts
+        import weasyprint.pdf.stream as pdf_stream
+        import weasyprint.text.ffi as text_ffi
+        import weasyprint.text.line_break as line_break
+        from fontTools.ttLib import TTFont  # noqa: F401
+        from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent  # noqa: F401
+    except Exception as exc:  # pragma: no cover - depends on the environment
+        return [f"import failed: {exc!r}"]
+
+    missing: list[str] = []
+    version = getattr(weasyprint, "__version__", None)
+    if version != WEASYPRINT_VERSION:
+        missing.append(f"weasyprint.__version__ is {version!r}, not {WEASYPRINT_VERSION!r}")
+
+    def need(ok: Callable[[], bool], what: str) -> None:
+        try:
+            good = ok()
+        except Exception:
+            good = False
+        if not good:
+            missing.append(what)
+
+    dfl = _original(getattr(draw_text, "draw_first_line", None))
+    clean = _original(getattr(getattr(pdf_fonts, "Font", None), "clean", None))
+    bvfd = _original(getattr(pdf_fonts, "_build_vector_font_dictionary", None))
+    need(lambda: _params(dfl) == ["stream", "textbox", "text_overflow", "block_ellipsis", "matrix"],
+         "weasyprint.draw.text.draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix)")
+    need(lambda: {"get_first_line", "to_unicode", "add_font", "widths"} <= set(dfl.__code__.co_names),
+         "draw_first_line's get_first_line()/font.to_unicode/font.widths use")
+    need(lambda: "draw_first_line" in draw_text.draw_text.__code__.co_names,
+         "weasyprint.draw.text.draw_text calling draw_first_line")
+    need(lambda: _params(clean) == ["self", "to_unicode", "hinting"],
+         "weasyprint.pdf.fonts.Font.clean(self, to_unicode, hinting)")
+    need(lambda: _params(bvfd) == ["font_dictionary", "pdf", "font", "widths", "compress", "reference",
+                                   "pdf_version"],
+         "weasyprint.pdf.fonts._build_vector_font_dictionary(font_dictionary, pdf, font, widths, "
+         "compress, reference, pdf_version)")
+    need(lambda: {"clean", "_build_vector_font_dictionary"}
+         <= set(pdf_fonts.build_fonts_dictionary.__code__.co_names),
+         "weasyprint.pdf.fonts.build_fonts_dictionary calling clean/_build_vector_font_dictionary")
+    need(lambda: {"to_unicode", "widths", "glyph_count", "upem", "hash", "missing", "file_content",
+                  "index", "bitmap", "png", "svg", "colr", "tables"}
+         <= set(pdf_fonts.Font.__init__.__code__.co_names),
+         "weasyprint.pdf.fonts.Font fields")
+    need(lambda: isinstance(pdf_fonts.Font.type, property), "weasyprint.pdf.fonts.Font.type")
+    need(lambda: _params(line_break.Layout.get_first_line) == ["self"],
+         "weasyprint.text.line_break.Layout.get_first_line(self)")
+    need(lambda: _params(pdf_stream.Stream.add_font) == ["self", "pango_font"],
+         "weasyprint.pdf.stream.Stream.add_font(self, pango_font)")
+    need(lambda: "_fonts" in pdf_stream.Stream.__init__.__code__.co_names, "weasyprint.pdf.stream.Stream._fonts")
+    need(lambda: all(hasattr(text_ffi, n) for n in ("ffi", "pango", "FROM_UNITS"))
+         and text_ffi.pango.PANGO_GLYPH_EMPTY == 0x0FFFFFFF
+         and text_ffi.pango.PANGO_GLYPH_UNKNOWN_FLAG == 0x10000000
+         and callable(text_ffi.pango.pango_font_get_glyph_extents),
+         "weasyprint.text.ffi (ffi, pango glyph constants, FROM_UNITS)")
+    need(lambda: text_ffi.ffi.typeof("PangoGlyphString *") is not None
+         and {"glyph", "geometry", "attr"} <= {f for f, _ in text_ffi.ffi.typeof("PangoGlyphInfo").fields},
+         "cffi PangoGlyphString/PangoGlyphInfo declarations")
+    need(lambda: "objects" in pydyf.PDF().__dict__ and callable(pydyf.Stream), "pydyf.PDF.objects")
+    return missing
+
+
+def _patch() -> None:
+    import weasyprint.draw.text as draw_text
+    import weasyprint.pdf.fonts as pdf_fonts
+
+    originals = {
+        "draw_first_line": draw_text.draw_first_line,
+        "Font.clean": pdf_fonts.Font.clean,
+        "_build_vector_font_dictionary": pdf_fonts._build_vector_font_dictionary,
+    }
+    wrappers = {
+        "draw_first_line": _wrap_draw_first_line(originals["draw_first_line"]),
+        "Font.clean": _wrap_clean(originals["Font.clean"]),
+        "_build_vector_font_dictionary": _wrap_build_vector(originals["_build_vector_font_dictionary"]),
+    }
+    draw_text.draw_first_line = wrappers["draw_first_line"]
+    pdf_fonts.Font.clean = wrappers["Font.clean"]
+    pdf_fonts._build_vector_font_dictionary = wrappers["_build_vector_font_dictionary"]
+    _originals.update(originals)
+
+
+def _wrapper_of(original: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def decorate(wrapper: Callable[..., Any]) -> Callable[..., Any]:
+        wrapper.__name__ = getattr(original, "__name__", wrapper.__name__)
+        wrapper.__qualname__ = getattr(original, "__qualname__", wrapper.__qualname__)
+        wrapper.__doc__ = getattr(original, "__doc__", None)
+        wrapper._kbo_textlayer_wraps = original  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
+
+
+# --------------------------------------------------------------------------------------------
+# Per-font state (shared by the Font objects that embed one file, i.e. have one ``hash``)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Composite:
+    cid: int
+    components: tuple[tuple[int, int, int], ...]  # (glyph id, x, y) in font units
+    advance: int  # font units
+
+
+@dataclass
+class _FontState:
+    glyph_count: int
+    upem: int
+    composites_ok: bool
+    next_cid: int
+    texts: dict[int, str] = field(default_factory=dict)  # code -> text, for codes we decided
+    widths: dict[int, float] = field(default_factory=dict)  # new CID -> W width
+    aliases: dict[tuple[int, str], int] = field(default_factory=dict)  # (gid, text) -> CID
+    composites: dict[tuple[Any, ...], _Composite] = field(default_factory=dict)
+    cid_to_gid: dict[int, int] = field(default_factory=dict)  # new CID -> glyph id in the file
+    fonts: weakref.WeakSet = field(default_factory=weakref.WeakSet)
+
+    def new_cid(self, missing: dict[int, int]) -> int | None:
+        taken = set(missing.values())
+        while self.next_cid in taken:
+            self.next_cid += 1
+        if self.next_cid > _MAX_CID:
+            return None
+        cid = self.next_cid
+        self.next_cid += 1
+        return cid
+
+
+def _state_for(stream: Any, font: Any) -> _FontState | None:
+    state = font.__dict__.get(_STATE_ATTR)
+    if state is not None:
+        return state
+    if font.bitmap or font.png or font.svg or font.colr:
+        font.__dict__[_STATE_ATTR] = None
+        return None
+    for other in getattr(stream, "_fonts", {}).values():
+        if other is not font and other.hash == font.hash and other.__dict__.get(_STATE_ATTR):
+            state = other.__dict__[_STATE_ATTR]
+            break
+    else:
+        state = _FontState(
+            glyph_count=font.glyph_count,
+            upem=font.upem,
+            composites_ok=font.type == "ttf" and "glyf" in font.tables,
+            next_cid=font.glyph_count + _CID_GAP,
+        )
+    state.fonts.add(font)
+    font.__dict__[_STATE_ATTR] = state
+    return state
+
+
+# --------------------------------------------------------------------------------------------
+# (1) draw_first_line: rewrite each drawn line into one code per grapheme
+# --------------------------------------------------------------------------------------------
+
+_NOT_SET = object()
+
+
+def _wrap_draw_first_line(original: Callable[..., Any]) -> Callable[..., Any]:
+    @_wrapper_of(original)
+    def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):  # type: ignore[no-untyped-def]
+        layout = textbox.pango_layout
+        previous = layout.__dict__.get("get_first_line", _NOT_SET)
+        get_line = layout.get_first_line
+
+        def get_first_line():  # type: ignore[no-untyped-def]
+            line, index = get_line()
+            try:
+                _rewrite_line(stream, textbox, line)
+            except Exception:  # pragma: no cover - never break a render for the text layer
+                LOGGER.exception("kbo_docs text layer: line left as WeasyPrint drew it")
+            return line, index
+
+        layout.get_first_line = get_first_line
+        try:
+            return original(stream, textbox, text_overflow, block_ellipsis, matrix)
+        finally:
+            if layout.__dict__.get("get_first_line") is get_first_line:
+                if previous is _NOT_SET:
+                    del layout.get_first_line
+                else:
+                    layout.get_first_line = previous
+
+    return draw_first_line
+
+
+def _rewrite_line(stream: Any, textbox: Any, line: Any) -> None:
+    from weasyprint.text.ffi import ffi, pango
+
+    utf8 = textbox.pango_layout.text.encode()
+    run = line.runs
+    while run != ffi.NULL:
+        glyph_item = run.data
+        run = run.next
+        item = glyph_item.item
+        if item.analysis.level % 2:  # RTL: stock behaviour
+            continue
+        pango_font = item.analysis.font
+        font, font_size = stream.add_font(pango_font)
+        state = _state_for(stream, font)
+        if state is None:
+            continue
+        if pango.pango_version() < 14802 or font.png:  # as the stock loop does
+            font_size = textbox.style["font_size"]
+        _rewrite_run(stream, font, state, pango_font, font_size, glyph_item, utf8)
+
+
+def _rewrite_run(stream: Any, font: Any, state: _FontState, pango_font: Any, font_size: float,
+                 glyph_item: Any, utf8: bytes) -> None:
+    from weasyprint.text.ffi import FROM_UNITS, pango
+
+    glyph_string = glyph_item.glyphs
+    glyphs = glyph_string.glyphs
+    clusters = glyph_string.log_clusters
+    count = glyph_string.num_glyphs
+    if count == 0:
+        return
+    empty, unknown = pango.PANGO_GLYPH_EMPTY, pango.PANGO_GLYPH_UNKNOWN_FLAG
+
+    def special(i: int) -> bool:
+        gid = glyphs[i].glyph
+        return gid == empty or bool(gid & unknown) or gid >= state.glyph_count
+
+    # Group: a glyph joins the group before it if it has no advance (a mark) or belongs to the
+    # same cluster. Special glyphs (empty, missing, already rewritten) stand alone.
+    groups: list[list[int]] = []
+    for i in range(count):
+        if (groups and not special(i) and not special(groups[-1][0])
+                and (glyphs[i].geometry.width == 0 or clusters[i] <= clusters[groups[-1][0]])):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+
+    offset, length = glyph_item.item.offset, glyph_item.item.length
+    k = state.upem / (1000 * font_size)  # stock TJ and Ts scaling: offsets / 1000
+    to_units = FROM_UNITS / font_size * state.upem  # Pango units -> font units
+    out = 0
+    changed = False
+    for number, group in enumerate(groups):
+        first = group[0]
+        if special(first):
+            code = None
+        else:
+            start = clusters[first]
+            end = clusters[groups[number + 1][0]] if number + 1 < len(groups) else length
+            text = utf8[offset + start:offset + end].decode("utf-8", "replace")
+            code = _code_for_group(stream, font, state, pango_font, font_size, glyphs, group, text,
+                                   k, to_units)
+        if code is None:  # keep the glyphs as they are
+            for i in group:
+                if i != out:
+                    glyphs[out] = glyphs[i]
+                    clusters[out] = clusters[i]
+                out += 1
+            continue
+        width = sum(glyphs[i].geometry.width for i in group)
+        if out != first:
+            glyphs[out] = glyphs[first]
+            clusters[out] = clusters[first]
+        glyphs[out].glyph = code
+        glyphs[out].geometry.width = width
+        glyphs[out].geometry.y_offset = 0
+        out += 1
+        changed = changed or len(group) > 1
+    if changed:
+        glyph_string.num_glyphs = out
+
+
+def _code_for_group(stream: Any, font: Any, state: _FontState, pango_font: Any, font_size: float,
+                    glyphs: Any, group: list[int], text: str, k: float, to_units: float) -> int | None:
+    """The code to draw ``group`` with (its first glyph keeps its x offset), or None."""
+    first = glyphs[group[0]]
+    gid = first.glyph
+    if len(group) == 1 and first.geometry.y_offset == 0:
+        known = state.texts.get(gid)
+        if known is None:
+            known = font.to_unicode.get(gid)
+        if known is None or known == text:
+            state.texts[gid] = text
+            font.to_unicode.setdefault(gid, text)
+            return gid
+        return _alias(stream, font, state, pango_font, font_size, gid, text)
+
+    if not state.composites_ok:
+        # No glyf table: the group's text on its first glyph, '' on the others (aliases).
+        for position, i in enumerate(group):
+            part = text if position == 0 else ""
+            g = glyphs[i].glyph
+            known = state.texts.get(g, font.to_unicode.get(g))
+            if known is None:
+                state.texts[g] = part
+                font.to_unicode.setdefault(g, part)
+            elif known != part:
+                cid = _alias(stream, font, state, pango_font, font_size, g, part)
+                if cid is None:
+                    return None
+                glyphs[i].glyph = cid
+        return None
+
+    # Composite: components relative to the first glyph's drawn origin, in font units.
+    x0 = first.geometry.x_offset * k
+    pen = 0.0
+    components = []
+    for i in group:
+        geometry = glyphs[i].geometry
+        components.append((glyphs[i].glyph, round(pen + geometry.x_offset * k - x0),
+                           -round(geometry.y_offset * k)))
+        pen += geometry.width * to_units
+    advance = round(pen)
+    key = (tuple(components), advance, text)
+    composite = state.composites.get(key)
+    if composite is None:
+        cid = state.new_cid(font.missing)
+        if cid is None:
+            return None
+        composite = state.composites[key] = _Composite(cid, tuple(components), advance)
+        state.texts[cid] = text
+        state.widths[cid] = round(advance * 1000 / state.upem)
+    font.to_unicode[composite.cid] = text
+    font.widths[composite.cid] = state.widths[composite.cid]
+    return composite.cid
+
+
+def _alias(stream: Any, font: Any, state: _FontState, pango_font: Any, font_size: float, gid: int,
+           text: str) -> int | None:
+    cid = state.aliases.get((gid, text))
+    if cid is None:
+        cid = state.new_cid(font.missing)
+        if cid is None:
+            return None
+        state.aliases[(gid, text)] = cid
+        state.cid_to_gid[cid] = gid
+        state.texts[cid] = text
+        state.widths[cid] = _glyph_width(stream, font, pango_font, font_size, gid)
+    font.to_unicode[cid] = text
+    font.widths[cid] = state.widths[cid]
+    return cid
+
+
+def _glyph_width(stream: Any, font: Any, pango_font: Any, font_size: float, gid: int) -> float:
+    """W width of a real glyph, computed as the stock loop does."""
+    from weasyprint.text.ffi import FROM_UNITS, ffi, pango
+
+    if gid in font.widths:
+        return font.widths[gid]
+    ink, logical = ffi.new("PangoRectangle *"), ffi.new("PangoRectangle *")
+    pango.pango_font_get_glyph_extents(pango_font, gid, ink, logical)
+    return round(logical.width * 1000 * FROM_UNITS / font_size)
+
+
+# --------------------------------------------------------------------------------------------
+# (2) Font.clean: keep the component glyphs, then append the composites
+# --------------------------------------------------------------------------------------------
+
+
+def _wrap_clean(original: Callable[..., Any]) -> Callable[..., Any]:
+    @_wrapper_of(original)
+    def clean(self, to_unicode, hinting):  # type: ignore[no-untyped-def]
+        state = self.__dict__.get(_STATE_ATTR)
+        if not state or not (state.composites or state.aliases):
+            return original(self, to_unicode, hinting)
+        new_cids = set(state.texts) - set(range(state.glyph_count))
+        for font in list(state.fonts):  # every Font object of this file reads every code
+            for code, text in state.texts.items():
+                font.to_unicode.setdefault(code, text)
+            for cid, width in state.widths.items():
+                font.widths.setdefault(cid, width)
+        kept = {code: text for code, text in to_unicode.items() if code not in new_cids}
+        if to_unicode:  # empty means "don't subset" (full_fonts or forms)
+            for composite in state.composites.values():
+                for gid, _x, _y in composite.components:
+                    kept.setdefault(gid, "")
+            for gid in state.cid_to_gid.values():
+                kept.setdefault(gid, "")
+        result = original(self, kept, hinting)
+        if state.composites:
+            try:
+                _append_composites(self, state)
+            except Exception:
+                LOGGER.exception("kbo_docs text layer: could not add composite glyphs to %s", self.family)
+                for composite in state.composites.values():  # degrade: draw the base glyph only
+                    state.cid_to_gid[composite.cid] = composite.components[0][0]
+        return result
+
+    return clean
+
+
+def _append_composites(font: Any, state: _FontState) -> None:
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
+
+    content = font.file_content
+    number = font.index if content[:4] == b"ttcf" else 0
+    ttfont = TTFont(io.BytesIO(content), fontNumber=number)
+    order = list(ttfont.getGlyphOrder())
+    glyf, hmtx = ttfont["glyf"], ttfont["hmtx"]
+    names = set(order)
+    new: list[tuple[_Composite, str, Any]] = []
+    for composite in sorted(state.composites.values(), key=lambda c: c.cid):
+        name = f"kbo.cid{composite.cid}"
+        while name in names:
+            name += "_"
+        names.add(name)
+        glyph = Glyph()
+        glyph.numberOfContours = -1
+        glyph.components = []
+        for gid, x, y in composite.components:
+            component = GlyphComponent()
+            component.glyphName = order[gid]
+            component.x, component.y = x, y
+            component.flags = 0
+            glyph.components.append(component)
+        new.append((composite, name, glyph))
+    first_new = len(order)
+    order += [name for _composite, name, _glyph in new]
+    ttfont.setGlyphOrder(order)
+    glyf.glyphOrder = order
+    for number, (composite, name, glyph) in enumerate(new):
+        glyf.glyphs[name] = glyph
+        glyph.recalcBounds(glyf)
+        hmtx[name] = (composite.advance, getattr(glyph, "xMin", 0))
+        if "vmtx" in ttfont:
+            ttfont["vmtx"][name] = ttfont["vmtx"][order[composite.components[0][0]]]
+        state.cid_to_gid[composite.cid] = first_new + number
+    for tag in ("hdmx", "VDMX", "LTSH", "kern"):
+        if tag in ttfont:
+            del ttfont[tag]
+    output = io.BytesIO()
+    ttfont.save(output)
+    font.file_content = output.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# (3) _build_vector_font_dictionary: /CIDToGIDMap stream (and W/ToUnicode for full fonts)
+# --------------------------------------------------------------------------------------------
+
+
+def _wrap_build_vector(original: Callable[..., Any]) -> Callable[..., Any]:
+    @_wrapper_of(original)
+    def _build_vector_font_dictionary(font_dictionary, pdf, font, widths, compress, reference,  # type: ignore[no-untyped-def]
+                                      pdf_version):
+        state = font.__dict__.get(_STATE_ATTR)
+        if not state or not state.cid_to_gid:
+            return original(font_dictionary, pdf, font, widths, compress, reference, pdf_version)
+        full_font = widths is not font.widths  # full_fonts / forms: stock rebuilt W from the file
+        if full_font:
+            for cid, width in state.widths.items():
+                widths[cid] = width
+        start = len(pdf.objects)
+        result = original(font_dictionary, pdf, font, widths, compress, reference, pdf_version)
+        descendant = _descendant(font_dictionary, pdf, start)
+        import pydyf
+
+        top = max(max(state.cid_to_gid), state.glyph_count - 1)
+        table = bytearray((top + 1) * 2)
+        for cid in range(state.glyph_count):
+            table[2 * cid:2 * cid + 2] = cid.to_bytes(2, "big")
+        for cid, gid in state.cid_to_gid.items():
+            table[2 * cid:2 * cid + 2] = gid.to_bytes(2, "big")
+        cid_map = pydyf.Stream([bytes(table)], compress=compress)
+        pdf.add_object(cid_map)
+        descendant["CIDToGIDMap"] = cid_map.reference
+        if full_font:
+            _replace_to_unicode(font_dictionary, pdf, font, state, compress)
+        return result
+
+    return _build_vector_font_dictionary
+
+
+def _descendant(font_dictionary: Any, pdf: Any, start: int) -> Any:
+    reference = font_dictionary["DescendantFonts"][0]
+    if isinstance(reference, bytes):
+        reference = reference.decode()
+    number = int(str(reference).split()[0])
+    candidate = pdf.objects[number] if number < len(pdf.objects) else None
+    if candidate is not None and "CIDToGIDMap" in candidate:
+        return candidate
+    for candidate in reversed(pdf.objects[start:]):  # pragma: no cover - pydyf changed
+        if isinstance(candidate, dict) and "CIDToGIDMap" in candidate:
+            return candidate
+    raise LookupError("descendant CIDFont not found")
+
+
+def _replace_to_unicode(font_dictionary: Any, pdf: Any, font: Any, state: _FontState, compress: bool) -> None:
+    """full_fonts: the stock ToUnicode comes from the cmap; add the drawn texts and new CIDs."""
+    import pydyf
+    from fontTools.ttLib import TTFont
+
+    content = font.file_content
+    ttfont = TTFont(io.BytesIO(content), fontNumber=font.index if content[:4] == b"ttcf" else 0)
+    mapping: dict[int, str] = {}
+    for codepoint, name in sorted((ttfont.getBestCmap() or {}).items()):
+        mapping.setdefault(ttfont.getGlyphID(name), chr(codepoint))
+    mapping.update({code: text for code, text in font.to_unicode.items() if text})
+    mapping.update({code: text for code, text in state.texts.items() if text})
+    lines = [b"/CIDInit /ProcSet findresource begin", b"12 dict begin", b"begincmap",
+             b"/CIDSystemInfo", b"<< /Registry (Adobe)", b"/Ordering (UCS)", b"/Supplement 0",
+             b">> def", b"/CMapName /Adobe-Identity-UCS def", b"/CMapType 2 def",
+             b"1 begincodespacerange", b"<0000> <ffff>", b"endcodespacerange"]
+    items = sorted(mapping.items())
+    for i in range(0, len(items), 100):
+        batch = items[i:i + 100]
+        lines.append(f"{len(batch)} beginbfchar".encode())
+        lines += [f"<{code:04x}> <{text.encode('utf-16-be').hex()}>".encode() for code, text in batch]
+        lines.append(b"endbfchar")
+    lines += [b"endcmap", b"CMapName currentdict /CMap defineresource pop", b"end", b"end"]
+    stream = pydyf.Stream(lines, compress=compress)
+    pdf.add_object(stream)
+    font_dictionary["ToUnicode"] = stream.reference
