@@ -50,6 +50,7 @@ def read_weights_csv(path: str | Path) -> tuple[list[tuple[str, int]], dict[str,
     (Thai or Arabic digits, thousands commas in quoted cells). Bad rows raise InputError with the line."""
     import csv
     import io
+    import re
 
     from . import thai
     from .source import read_text
@@ -69,6 +70,12 @@ def read_weights_csv(path: str | Path) -> tuple[list[tuple[str, int]], dict[str,
                 'quote numbers with thousands commas ("1,000")', name, line,
             )
         record = {k.strip().lower(): (v or "").strip() for k, v in record.items() if k}
+        split = [k for k in ("weight", "cap") if re.fullmatch(r"[0๐][0-9๐-๙]+", record.get(k, ""))]
+        if split:
+            raise InputError(
+                f"'{record[split[0]]}' ดูเหมือนส่วนหนึ่งของตัวเลขที่มีจุลภาค (ใส่ในเครื่องหมายคำพูด) / "
+                f"'{record[split[0]]}' looks like the tail of a number split at its comma: quote it (\"1,000\")", name, line,
+            )
         try:
             weight = thai.parse_number(record["weight"])
             if not isinstance(weight, int) or weight < 0:
