@@ -19,7 +19,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", help="Only these rule codes, comma-separated (e.g. REG001,CIR003).")
 def check(files: tuple[str, ...], fmt: str, select: str | None) -> None:
@@ -73,7 +73,7 @@ def _print_text(results: list[CheckResult]) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file")
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--only", multiple=True, metavar="ID", help="Only this document (repeatable).")
 @click.option("--format", "formats", default="docx,pdf,xlsx", show_default=True, help="Comma-separated: docx,pdf,xlsx.")
@@ -129,7 +129,7 @@ def _whole(text: str | None, what: str) -> int | None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file")
 @click.option("--register", "register_id", metavar="ID", help="The register (when the file has several).")
 @click.option("--total", help="Seats to share (Thai or Arabic digits); default: the register's stated total target.")
 @click.option("--method", type=click.Choice(["hamilton", "dhondt", "sainte-lague"]), help="Default: the register's rule, else hamilton.")

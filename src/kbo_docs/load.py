@@ -49,13 +49,38 @@ def load_project(path: str | Path) -> Loaded:
 def load_text(text: str, file: str = "<input>") -> Loaded:
     data, source = parse_yaml(text, file)
     if not isinstance(data, dict):
-        raise InputError("แฟ้มต้องเป็น mapping (agency:, project:, ...) / the file must be a mapping", file, 1)
+        raise InputError("แฟ้มต้องเป็น mapping (agency:, project:, ...) / the file must be a mapping", file, source.line(()))
     try:
         project = ProjectFile.model_validate(data)
     except ValidationError as exc:
         raise _input_error(exc, source) from None
+    _check_unique_ids(project, source)
+    _alias_list_rows(project, source)
     _set_paths(project, ())
     return Loaded(project, source)
+
+
+def _check_unique_ids(project: ProjectFile, source: SourceMap) -> None:
+    seen: set[str] = set()
+    for kind in ("circulars", "registers", "meetings"):
+        for i, item in enumerate(getattr(project, kind)):
+            if item.id in seen:
+                raise InputError(f"{kind}.{i}.id: id ซ้ำ / duplicate id '{item.id}'", source.file, source.line((kind, i, "id")))
+            seen.add(item.id)
+
+
+def _alias_list_rows(project: ProjectFile, source: SourceMap) -> None:
+    """A row written as a list holds its cells by position: give each cell its column's name
+    in the source map too, so a finding about ``(rows, 3, "stars")`` finds its line."""
+    for r, reg in enumerate(project.registers):
+        for j in range(len(reg.rows)):
+            base = ("registers", r, "rows", j)
+            for position, key in enumerate(["name"] + [c.key for c in reg.columns]):
+                cell = (*base, position)
+                if cell in source.lines and (*base, key) not in source.lines:
+                    source.lines[(*base, key)] = source.lines[cell]
+                    if cell in source.spans:
+                        source.spans[(*base, key)] = source.spans[cell]
 
 
 def _set_paths(value: Any, path: tuple[str | int, ...]) -> None:
@@ -94,15 +119,15 @@ def _input_error(exc: ValidationError, source: SourceMap) -> InputError:
     # An unknown key is usually the cause of the rest (a misspelt key leaves a required one missing).
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(p for p in first["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "tagged-union")))
-    field = ".".join(str(p) for p in loc) or "(top)"
     kind = first["type"]
     if kind == "value_error":
-        text = str(first["ctx"].get("error", first["msg"])) if first.get("ctx") else first["msg"]
+        error = (first.get("ctx") or {}).get("error")
+        text = str(error) if error is not None else first["msg"]
+        loc = (*loc, *getattr(error, "at", ()))
     elif kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         shown = key if len(key) <= 40 else key[:40] + "…"
         text = f"{_MESSAGES[kind]} '{shown}'"
-        field = ".".join(str(p) for p in loc[:-1]) or "(top)"
         if " " in key:
             text += " (ข้อความที่มี ' : ' ต้องอยู่ในเครื่องหมายคำพูด / quote text that contains ' : ')"
     else:
@@ -111,6 +136,7 @@ def _input_error(exc: ValidationError, source: SourceMap) -> InputError:
             text += f" ({first['ctx'].get('expected')})"
         if kind != "missing" and "input" in first and not isinstance(first["input"], (dict, list)):
             text += f": {first['input']!r}"
+    field = ".".join(str(p) for p in (loc[:-1] if kind == "extra_forbidden" else loc)) or "(top)"
     more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
     return InputError(f"{field}: {text}{more}", source.file, line_of(source, loc))
 

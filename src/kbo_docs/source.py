@@ -51,13 +51,16 @@ class SourceMap:
 
         ``before`` is the value's text ahead of the snippet, so that the right one of several
         equal snippets is found. Whitespace is compared collapsed, since YAML folds lines."""
-        first, last = self.spans.get(tuple(path), (0, 0))
+        path = tuple(path)
+        while path and path not in self.spans:  # a string standing for a model object
+            path = path[:-1]
+        first, last = self.spans.get(path, (0, 0))
         wanted = " ".join(snippet.split())
         if not first or not wanted:
             return None
         skip = " ".join(before.split()).count(wanted)
         joined, owners = "", []
-        for number in range(first, last + 1):
+        for number in range(first, min(last, len(self.text)) + 1):
             piece = " ".join(self.text[number - 1].split()) + " "
             joined += piece
             owners += [number] * len(piece)
@@ -87,23 +90,47 @@ def read_text(path: str | Path) -> str:
 
 def parse_yaml(text: str, file: str = "<input>") -> tuple[Any, SourceMap]:
     """Parse YAML text into plain values (dict, list, str, None) and their positions."""
+    lines = text.count("\n") + 1
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise InputError(f"มีอักขระที่ใช้ไม่ได้ / unacceptable character {what} ({exc.reason})", file, line) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, problem = exc.problem_mark or exc.context_mark, exc.problem or exc.context or "invalid YAML"
+        if exc.context_mark and (mark is None or mark.line + 1 > lines or problem.startswith("found unexpected end")):
+            mark, problem = exc.context_mark, f"{exc.context}: {problem}"
         line = mark.line + 1 if mark else 0
-        problem = exc.problem or exc.context or "invalid YAML"
         if problem == "mapping values are not allowed here":
             problem += " (ข้อความที่มี ': ' ต้องอยู่ในเครื่องหมายคำพูด / quote text that contains ': ')"
         raise InputError(f"YAML ผิดรูปแบบ / malformed YAML: {problem}", file, line) from None
+    except RecursionError:
+        raise InputError("ซ้อนลึกเกินไป / nesting too deep", file, _too_deep_line(text)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice
         raise InputError(f"YAML ผิดรูปแบบ / malformed YAML: {exc}", file) from None
     smap = SourceMap(file, text=text.splitlines())
     if node is None:
         raise InputError("แฟ้มว่าง / the file is empty", file, 1)
     builder = _Builder(smap)
-    value = builder.build(node, ())
+    try:
+        value = builder.build(node, ())
+    except RecursionError:
+        raise InputError("ซ้อนลึกเกินไป / nesting too deep", file) from None
     return value, smap
+
+
+def _too_deep_line(text: str) -> int:
+    """The line where nesting first goes deeper than MAX_DEPTH (PyYAML's parser is iterative)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return 0
 
 
 class _Builder:

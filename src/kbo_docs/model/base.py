@@ -19,6 +19,26 @@ from pydantic import (
 from .. import thai
 
 
+class LocatedError(ValueError):
+    """A validation error about a part of the value being validated: ``at`` is the path below it,
+    so the loader can name that part's line (a register's row, a key in its totals)."""
+
+    def __init__(self, message: str, *at: str | int) -> None:
+        super().__init__(message)
+        self.at = at
+
+
+def also_written_as(shorthand: dict[str, Any]):  # type: ignore[no-untyped-def]
+    """A classmethod for ``__get_pydantic_json_schema__``: the model, or a shorthand form the
+    loader also accepts (a plain string for a sub-item, a list for a register row)."""
+
+    def schema(cls, core_schema, handler):  # type: ignore[no-untyped-def]
+        full = handler.resolve_ref_schema(handler(core_schema))
+        return {"anyOf": [shorthand, dict(full)]}
+
+    return classmethod(schema)
+
+
 class Node(BaseModel):
     """Base of every model object: unknown keys are errors; each object knows its path
     in the data file (set by :func:`kbo_docs.load.load_project`), so rules can name a line."""
@@ -123,8 +143,14 @@ Period = Annotated[
 """A date, a range of days or a range of months, as typed in a plan."""
 Time = Annotated[dt.time, BeforeValidator(_time), _iso, _text_schema("เวลา เช่น ๐๙.๐๐ น. / a time")]
 BEYear = Annotated[int, BeforeValidator(_be_year), _number_schema("ปี พ.ศ. / a Buddhist-era year")]
-Lines = Annotated[list[str], BeforeValidator(_lines)]
+Lines = Annotated[
+    list[str], BeforeValidator(_lines),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+                    "description": "ข้อความบรรทัดเดียว หรือรายการบรรทัด / one line, or a list of lines"}),
+]
 Text = Annotated[str, Field(min_length=1)]
+Flag = Annotated[bool, WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false", "yes", "no"]}]})]
+"""true / false (the loader reads every scalar as text first)."""
 
 
 class Person(Node):

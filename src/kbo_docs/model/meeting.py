@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from .. import thai
-from .base import Count, Date, Item, Node, Period, Person, Text, Time
+from .base import Count, Date, Item, Node, Period, Person, Text, Time, also_written_as
 
 
 class SubItem(Node):
@@ -26,6 +26,8 @@ class SubItem(Node):
     def _from_text(cls, data: Any) -> Any:
         return {"text": data} if isinstance(data, str) else data
 
+    __get_pydantic_json_schema__ = also_written_as({"type": "string"})
+
 
 class AgendaItem(Node):
     """ระเบียบวาระที่ n."""
@@ -42,6 +44,8 @@ class MeetingNumber(Node):
 
     number: Count
     year: int
+
+    __get_pydantic_json_schema__ = also_written_as({"type": "string", "pattern": r"^\s*\S+\s*/\s*\S+\s*$"})
 
 
 _NUMBER = re.compile(r"^\s*(\S+?)\s*/\s*(\S+)\s*$")

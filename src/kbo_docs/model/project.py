@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from .agency import Agency, Project
 from .base import Node
@@ -21,15 +21,6 @@ class ProjectFile(Node):
     meetings: list[Meeting] = Field(default_factory=list)
     noqa: dict[str, str] = Field(default_factory=dict)
     """Rules switched off for the whole file, with the reason: ``{RULE: reason}``."""
-
-    @model_validator(mode="after")
-    def _unique_ids(self) -> ProjectFile:
-        seen: set[str] = set()
-        for item in [*self.circulars, *self.registers, *self.meetings]:
-            if item.id in seen:
-                raise ValueError(f"id ซ้ำ / duplicate id: {item.id}")
-            seen.add(item.id)
-        return self
 
     def register(self, register_id: str) -> Register | None:
         return next((r for r in self.registers if r.id == register_id), None)

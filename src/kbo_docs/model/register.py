@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from .base import Count, Item, Lines, Node, Number, Text
+from .base import Count, Flag, Item, Lines, LocatedError, Node, Number, Text, also_written_as
 
 
 class Column(Node):
@@ -14,7 +14,7 @@ class Column(Node):
     title: Text
     sum_of: list[str] = Field(default_factory=list)
     """Keys of the columns this one adds up (row by row)."""
-    target: bool = False
+    target: Flag = False
     """This column holds each row's target (เป้า)."""
     pool: str | None = None
     """For a target column: the column a row's target is chosen from (target <= pool)."""
@@ -49,6 +49,10 @@ class Row(Node):
             return {"name": name, "values": data}
         return data
 
+    __get_pydantic_json_schema__ = also_written_as(
+        {"type": "array", "minItems": 2, "description": "[ชื่อ, ค่าตามลำดับคอลัมน์...] / [name, one value per column]"}
+    )
+
 
 class Register(Item):
     title: Lines
@@ -74,12 +78,13 @@ class Register(Item):
             return data
         keys = [c.get("key") for c in columns if isinstance(c, dict)]
         converted = []
-        for row in rows:
+        for i, row in enumerate(rows):
             if isinstance(row, list):
                 if len(row) != len(keys) + 1:
-                    raise ValueError(
+                    raise LocatedError(
                         f"แถวมี {len(row)} ช่อง ต้องมี {len(keys) + 1} (ชื่อ + {len(keys)} คอลัมน์) / "
-                        f"row {row[:1]} has {len(row)} cells, expected {len(keys) + 1} (name + columns)"
+                        f"row {row[:1]} has {len(row)} cells, expected {len(keys) + 1} (name + columns)",
+                        "rows", i,
                     )
                 row = {"name": row[0], "values": dict(zip(keys, row[1:]))}
             converted.append(row)
@@ -88,17 +93,21 @@ class Register(Item):
     @model_validator(mode="after")
     def _known_keys(self) -> Register:
         keys = [c.key for c in self.columns]
-        dup = {k for k in keys if keys.count(k) > 1}
-        if dup:
-            raise ValueError(f"คอลัมน์ซ้ำ / duplicate column key: {', '.join(sorted(dup))}")
+        for i, key in enumerate(keys):
+            if key in keys[:i]:
+                raise LocatedError(f"คอลัมน์ซ้ำ / duplicate column key: {key}", "columns", i, "key")
         known = set(keys)
-        refs = [k for c in self.columns for k in c.sum_of] + [c.pool for c in self.columns if c.pool]
-        refs += [k for row in self.rows for k in row.values] + list(self.totals)
+        refs: list[tuple[str, tuple[str | int, ...]]] = []
+        for i, c in enumerate(self.columns):
+            refs += [(k, ("columns", i, "sum_of")) for k in c.sum_of] + ([(c.pool, ("columns", i, "pool"))] if c.pool else [])
+        refs += [(k, ("rows", i, k)) for i, row in enumerate(self.rows) for k in row.values]
+        refs += [(k, ("totals", k)) for k in self.totals]
         if self.allocation:
-            refs += [self.allocation.weight] + ([self.allocation.cap] if self.allocation.cap else [])
-        unknown = sorted({k for k in refs if k not in known})
-        if unknown:
-            raise ValueError(f"ไม่มีคอลัมน์ / unknown column key: {', '.join(unknown)} (columns: {', '.join(keys)})")
+            refs += [(self.allocation.weight, ("allocation", "weight"))]
+            refs += [(self.allocation.cap, ("allocation", "cap"))] if self.allocation.cap else []
+        for key, at in refs:
+            if key not in known:
+                raise LocatedError(f"ไม่มีคอลัมน์ / unknown column key: {key} (columns: {', '.join(keys)})", *at)
         return self
 
     def column(self, key: str) -> Column:

@@ -42,7 +42,7 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     """Render one document to DOCX bytes.
 
     ``base_dir`` resolves a relative ``agency.garuda_image`` (normally the folder of the
-    project file). ``font`` / ``size_pt`` go into every font slot (ascii, hAnsi, eastAsia,
+    project file); an absolute path or a ``file://`` URI is used as it is. ``font`` / ``size_pt`` go into every font slot (ascii, hAnsi, eastAsia,
     cs) and size (sz, szCs) of the document defaults and Normal style.
 
     Raises :class:`~kbo_docs.render.jinja.TemplateError` for a missing or broken template
@@ -108,12 +108,22 @@ def _garuda(tpl: Any, doc: Document, base_dir: Path | None) -> Any:
         if "garuda" in tpl.get_xml() and NO_GARUDA not in doc.warnings:
             doc.warnings.append(NO_GARUDA)
         return None
-    path = Path(image).expanduser()
+    path = _image_path(str(image))
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
     if not path.is_file():
         raise FileNotFoundError(f"ไม่พบภาพครุฑ / Garuda image not found: {path}")
     return InlineImage(tpl, str(path), height=Mm(GARUDA_HEIGHT_MM))
+
+
+def _image_path(image: str) -> Path:
+    """A path, or a ``file://`` URI (what the HTML backend needs), as a Path."""
+    if image.startswith("file:"):
+        from urllib.parse import unquote, urlparse
+        from urllib.request import url2pathname
+
+        return Path(url2pathname(unquote(urlparse(image).path)))
+    return Path(image).expanduser()
 
 
 def _template_error(exc: Exception, path: Path) -> TemplateError:

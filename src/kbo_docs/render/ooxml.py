@@ -201,25 +201,53 @@ def normal_style(styles_root: Any) -> Any:
     return None
 
 
-def xml_parts(document: Any) -> Iterator[Any]:
-    """Root elements of the parts that hold text and formatting: the body, styles, headers,
-    footers, footnotes, endnotes and numbering."""
-    wanted = ("document.main", "styles", "header", "footer", "footnotes", "endnotes", "numbering")
+def xml_parts(document: Any, kinds: Iterable[str] = ("document.main", "styles", "header", "footer",
+                                                     "footnotes", "endnotes", "numbering")) -> Iterator[Any]:
+    """Root elements of the parts that hold text and formatting, by the last part of their
+    content type (``...wordprocessingml.document.main+xml`` -> ``document.main``)."""
+    wanted = set(kinds)
     for part in document.part.package.iter_parts():
-        kind = part.content_type.rsplit(".", 1)[-1].removesuffix("+xml")
+        kind = part.content_type.rsplit("wordprocessingml.", 1)[-1].removesuffix("+xml")
         if kind in wanted and hasattr(part, "element"):
             yield part.element
 
 
+def font_names(rpr: Any) -> set[str]:
+    """The font names (not theme references) in the ``w:rFonts`` of ``rpr``."""
+    fonts = rpr.find(w("rFonts")) if rpr is not None else None
+    if fonts is None:
+        return set()
+    return {v for k, v in fonts.attrib.items() if k in {w(s) for s in _FONT_SLOTS}}
+
+
+def body_fonts(document: Any) -> set[str]:
+    """The body font of a document: the names on its defaults and Normal style."""
+    root = _styles_root(document)
+    names = font_names(root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}"))
+    normal = normal_style(root)
+    if normal is not None:
+        names |= font_names(normal.find(w("rPr")))
+    return names
+
+
 def apply_font(document: Any, font: str, size_pt: float, *, lang_bidi: str = THAI_LANG) -> None:
-    """The configured font everywhere: defaults and Normal get ``font`` at ``size_pt``; every
-    other ``w:rFonts`` (styles, runs, paragraph marks, headers) gets ``font`` in all four
-    slots; every explicit bold / italic / size is mirrored into its complex-script twin.
-    Explicit sizes on other styles and runs are kept (a bigger title stays bigger)."""
+    """The configured font everywhere the template's body font was.
+
+    - the defaults and the Normal style get ``font`` in all four slots, ``size_pt`` in
+      ``w:sz`` / ``w:szCs``, Thai as the complex-script language, single spacing;
+    - every other ``w:rFonts`` (styles, runs, paragraph marks, headers, footers) that names
+      the template's body font or a theme font gets ``font`` in all four slots; a font the
+      office chose on purpose (a symbol font, another face for a title) is kept;
+    - every explicit bold / italic / size is mirrored into ``w:bCs`` / ``w:iCs`` / ``w:szCs``
+      (Thai reads only those). Explicit sizes are kept (a bigger title stays bigger).
+    """
+    old = body_fonts(document)
     set_document_defaults(document, font, size_pt, lang_bidi=lang_bidi)
-    for root in xml_parts(document):
+    theme = {w(a) for a in _THEME_ATTRS}
+    for root in xml_parts(document, ("document.main", "styles", "header", "footer", "footnotes", "endnotes")):
         for rpr in root.iter(w("rPr")):
-            if rpr.find(w("rFonts")) is not None:
+            fonts = rpr.find(w("rFonts"))
+            if fonts is not None and (theme & set(fonts.attrib) or font_names(rpr) & old):
                 set_font(rpr, font)
             mirror_complex(rpr)
 
