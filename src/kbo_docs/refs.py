@@ -16,6 +16,20 @@ from typing import Any
 from . import thai
 from .model import ProjectFile
 
+NBSP = "\u00a0"
+_BREAKS_INSIDE = re.compile(r"(พ\.ศ\.|ค\.ศ\.|โทร\.|โทรสาร|ครั้งที่|ระเบียบวาระที่|สิ่งที่ส่งมาด้วย) (?=[0-9๐-๙])")
+
+
+def keep_together(text: str) -> str:
+    """A date, time or period as one unbreakable unit: its spaces become no-break spaces."""
+    return text.replace(" ", NBSP)
+
+
+def no_break_before_numbers(text: str) -> str:
+    """Keep ``พ.ศ. ๒๕๖๘``, ``โทร. ๐ ...``, ``ครั้งที่ ๑`` on one line in user text."""
+    return _BREAKS_INSIDE.sub(lambda m: m.group(1) + NBSP, text)
+
+
 class Year(int):
     """A year number: printed without a thousands separator (๒๕๖๘, not ๒,๕๖๘)."""
 
@@ -54,14 +68,15 @@ def format_value(value: Any, digits: str = "thai") -> str:
     if isinstance(value, int):
         return thai.format_number(value, digits=digits)
     if isinstance(value, dt.date):
-        return thai.format_date(value, digits=digits)
+        return keep_together(thai.format_date(value, digits=digits))
     if isinstance(value, thai.Period):
-        return thai.format_period(value, digits=digits)
+        return keep_together(thai.format_period(value, digits=digits))
     return str(value)
 
 
 def expand(text: str, scope: Mapping[str, Any], digits: str = "thai") -> str:
-    """Replace each ``${name}``; a name not in ``scope`` raises KeyError naming it."""
+    """Document text: each ``${name}`` replaced (a name not in ``scope`` raises KeyError naming
+    it), dates and ``พ.ศ. ๒๕๖๘``-like pairs held together with no-break spaces."""
 
     def replace(m: re.Match[str]) -> str:
         if m.group(1) is None:
@@ -71,4 +86,4 @@ def expand(text: str, scope: Mapping[str, Any], digits: str = "thai") -> str:
             raise KeyError(name)
         return format_value(scope[name], digits)
 
-    return REF_PATTERN.sub(replace, text)
+    return no_break_before_numbers(REF_PATTERN.sub(replace, text))

@@ -24,8 +24,6 @@ DEFAULT_FONT = "TH SarabunIT๙"
 DEFAULT_SIZE_PT = 16
 GARUDA_HEIGHT_MM = 30  # กระดาษตราครุฑ: 3 cm (saraban.md §1.1)
 
-NO_GARUDA = ("ไม่ได้กำหนดภาพครุฑ (agency.garuda_image): เว้นที่ว่าง ๓ ซม. ไว้ที่หัวกระดาษ / "
-             "no Garuda image configured (agency.garuda_image): the 3 cm space is left empty")
 
 # docxtpl turns "{_{", "}_}", "{_%" and "%_}" into "{{", "}}", "{%" and "%}" after rendering;
 # an "_" next to a brace or percent sign in user text is written as a character reference so
@@ -42,13 +40,12 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     """Render one document to DOCX bytes.
 
     ``base_dir`` resolves a relative ``agency.garuda_image`` (normally the folder of the
-    project file); an absolute path or a ``file://`` URI is used as it is. ``font`` / ``size_pt`` go into every font slot (ascii, hAnsi, eastAsia,
-    cs) and size (sz, szCs) of the document defaults and Normal style.
+    project file); an absolute path or a ``file://`` URI is used as it is. ``font`` and
+    ``size_pt`` go into every font slot (ascii, hAnsi, eastAsia, cs) and size (sz, szCs) of the document defaults and Normal style.
 
     Raises :class:`~kbo_docs.render.jinja.TemplateError` for a missing or broken template
     (naming the template and the tag or variable) and ``FileNotFoundError`` for a Garuda
-    image that is named but missing. Appends to ``doc.warnings`` when a letter template has
-    room for the Garuda and no image is configured.
+    image that is named but missing.
     """
     import jinja2
     from docxtpl import DocxTemplate
@@ -98,16 +95,13 @@ def _literal(value: Any) -> Any:
 
 
 def _garuda(tpl: Any, doc: Document, base_dir: Path | None) -> Any:
-    """The Garuda as a docxtpl InlineImage 3 cm high, or None (and a warning when the
-    template has room for one)."""
+    """The Garuda as a docxtpl InlineImage 3 cm high, or None."""
     from docx.shared import Mm
     from docxtpl import InlineImage
 
     image = (doc.data.get("agency") or {}).get("garuda_image")
     if not image:
-        if "garuda" in tpl.get_xml() and NO_GARUDA not in doc.warnings:
-            doc.warnings.append(NO_GARUDA)
-        return None
+        return None  # the template keeps the 3 cm space; render_project warns
     path = _image_path(str(image))
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path

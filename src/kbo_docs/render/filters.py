@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import thai
-from ..refs import Year
+from ..refs import Year, keep_together
 
 
 def make_filters(digits: thai.Digits = "thai") -> dict[str, Callable[..., str]]:
@@ -28,13 +28,13 @@ def make_filters(digits: thai.Digits = "thai") -> dict[str, Callable[..., str]]:
         return thai.thai_digits(text) if digits == "thai" else thai.arabic_digits(text)
 
     def date(value: dt.date, style: thai.DateStyle = "full") -> str:
-        return thai.format_date(value, style=style, digits=digits)
+        return keep_together(thai.format_date(value, style=style, digits=digits))
 
     def time(value: dt.time) -> str:
-        return thai.format_time(value, digits=digits)
+        return keep_together(thai.format_time(value, digits=digits))
 
     def period(value: thai.Period) -> str:
-        return thai.format_period(value, digits=digits)
+        return keep_together(thai.format_period(value, digits=digits))
 
     def baht(value: Any) -> str:
         return thai.baht_text(value)

@@ -4,7 +4,7 @@ filters of :mod:`kbo_docs.render.filters`. Layout stays in the templates."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Agency, Circular, Meeting, Person, ProjectFile, Register, SubItem
@@ -19,7 +19,6 @@ class Document:
     id: str
     data: dict[str, Any]
     digits: str = "thai"
-    warnings: list[str] = field(default_factory=list)
 
 
 class Views:
