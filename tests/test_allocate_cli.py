@@ -11,21 +11,16 @@ import csv
 import io
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from kbo_docs.allocate import allocate
-from kbo_docs.cli import main
 from kbo_docs.load import load_project, load_text
 from kbo_docs.rules import REGISTRY, check_loaded
 
-from .helpers import LAMPANG, ROOT, codes, line_of, replace_once
+from .helpers import LAMPANG, ROOT, codes, line_of, replace_once, run_cli, run_subprocess
 
-KBO_DOCS = Path(sys.executable).with_name("kbo-docs")
 SAMPLE_TEXT = LAMPANG.read_text(encoding="utf-8")
 REG_RULES = {code for code in REGISTRY if code.startswith("REG")}
 """Register checks only: these tests are about registers, not about the circular's wording."""
@@ -36,17 +31,10 @@ DISTRICTS = [
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    """Run the command in-process: (exit code, stdout, stderr). Any exception other than
-    the command's own exit is a failure (the user would have seen a traceback)."""
-    result = CliRunner().invoke(main, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"kbo-docs {' '.join(args)} raised {result.exception!r}") from result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def run_script(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the installed console script."""
-    return subprocess.run([str(KBO_DOCS), *args], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    """Run the command in-process: (exit code, stdout, stderr); a traceback fails the test."""
+    done = run_cli(*args)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.code, done.stdout, done.stderr
 
 
 def typed_targets() -> dict[str, int]:
@@ -331,15 +319,15 @@ def test_impossible_csv_requests_exit_2(tmp_path):
 
 def test_console_script_floor_above_total(tmp_path):
     """Through the installed script: one clear line on stderr, exit 2, no traceback."""
-    proc = run_script("allocate", str(LAMPANG), "--floor", "๕")
-    assert proc.returncode == 2
+    proc = run_subprocess("allocate", str(LAMPANG), "--floor", "๕", cwd=ROOT)
+    assert proc.code == 2
     assert proc.stdout == ""
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().count("\n") == 0
     assert "ขั้นต่ำรวมเกินยอดรวม / floors sum to 65, above the total 34" in proc.stderr
     path = _write_csv(tmp_path, "name,weight\nก,๑\nข,x\n")
-    proc = run_script("allocate", str(path), "--total", "3")
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr and f"{path}:3:" in proc.stderr
+    proc = run_subprocess("allocate", str(path), "--total", "3", cwd=ROOT)
+    assert proc.code == 2 and "Traceback" not in proc.stderr and f"{path}:3:" in proc.stderr
 
 
 def test_register_without_rule_needs_weight(tmp_path):

@@ -14,59 +14,24 @@ aspects of the same file stay checked.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from kbo_docs.cli import main
 from kbo_docs.findings import InputError
 from kbo_docs.load import load_project
 
+from .helpers import run_subprocess
+from .helpers import run_cli as run_in_process
+
 BAD = Path(__file__).resolve().parent / "bad_inputs"
-KBO_DOCS = Path(sys.executable).parent / "kbo-docs"
 ASPECTS = ("status", "line", "message", "clean")
 
 
 # ---------------------------------------------------------------------------------------------
 # Running the command
-
-
-@dataclass
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
-
-
-def run_in_process(*args: str) -> Run:
-    """``kbo-docs ARGS`` through click's runner; an escaped exception shows up as a traceback
-    on stderr, the way it would in a terminal."""
-    result = CliRunner().invoke(main, list(args))
-    stderr = result.stderr
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        stderr += "".join(traceback.format_exception(*result.exc_info))  # type: ignore[misc]
-    return Run(result.exit_code, result.stdout, stderr)
-
-
-def run_subprocess(*args: str) -> Run:
-    """``kbo-docs ARGS`` as a user runs it: the console script next to this Python."""
-    done = subprocess.run(
-        [str(KBO_DOCS), *args], capture_output=True, text=True, encoding="utf-8", timeout=60,
-        env={**os.environ, "PYTHAINLP_READ_ONLY": "1", "LC_ALL": "C.UTF-8"},
-    )
-    return Run(done.returncode, done.stdout, done.stderr)
 
 
 def lines(text: str) -> list[str]:

@@ -6,54 +6,20 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import subprocess
-import sys
-import traceback
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from kbo_docs import __version__
-from kbo_docs.cli import main
 from kbo_docs.load import json_schema_text
 from kbo_docs.rules import REGISTRY
 
-from .helpers import CHIANGMAI, LAMPANG, line_of, replace_once
+from .helpers import CHIANGMAI, LAMPANG, line_of, replace_once, run_subprocess
+from .helpers import run_cli as run
 
-KBO_DOCS = Path(sys.executable).parent / "kbo-docs"
 BAD = Path(__file__).resolve().parent / "bad_inputs"
 SUMMARY_CLEAN = "0 error(s), 0 warning(s)"
-
-
-@dataclass
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
-
-
-def run(*args: str) -> Run:
-    """``kbo-docs ARGS`` in this process; an escaped exception shows up as a traceback on stderr."""
-    result = CliRunner().invoke(main, list(args))
-    stderr = result.stderr
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        stderr += "".join(traceback.format_exception(*result.exc_info))  # type: ignore[misc]
-    return Run(result.exit_code, result.stdout, stderr)
-
-
-def run_subprocess(*args: str) -> Run:
-    done = subprocess.run(
-        [str(KBO_DOCS), *args], capture_output=True, text=True, encoding="utf-8", timeout=60,
-        env={**os.environ, "PYTHAINLP_READ_ONLY": "1", "LC_ALL": "C.UTF-8"},
-    )
-    return Run(done.returncode, done.stdout, done.stderr)
 
 
 @pytest.fixture
