@@ -305,7 +305,7 @@ def minutes():
     tag(doc, "{%p if depth == 1 %}")
     body(doc, "{{ loop.index | digits }}. {{ s.text }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
     tag(doc, "{%p else %}")
-    body(doc, "{{ loop.index | digits }}. {{ s.text }}", first_line=MINUTES_ITEM_CM[1], before=Pt(4))
+    body(doc, "{{ s.text }}", first_line=MINUTES_ITEM_CM[1], before=Pt(4))  # deeper points carry their own labels
     tag(doc, "{%p endif %}")
     tag(doc, '{%p if s["items"] %}')
     tag(doc, '{{p agenda_items(s["items"], depth + 1) }}')

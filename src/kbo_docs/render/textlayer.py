@@ -62,12 +62,19 @@ That change patches ``weasyprint.layout.inline.justify_line``, subclasses ``Layo
 
 Limits
 ------
-RTL runs and bitmap/colour fonts keep stock behaviour. Fonts without a ``glyf`` table (CFF)
-get aliases only: the group's text goes on its first glyph, its other glyphs read as ''.
-The alias/composite CIDs start at ``glyph_count + 1024``; a font with more than 1024 distinct
-missing characters could collide with WeasyPrint's ``.notdef`` stand-ins (checked when a CID is
-allocated, not when WeasyPrint allocates later). ``full_fonts=True`` gets W and ToUnicode for
-the new CIDs rebuilt here.
+* RTL runs and bitmap/colour fonts keep stock behaviour.
+* Fonts without a ``glyf`` table (CFF ``.otf``) get aliases only: the group's text goes on its
+  first glyph, its other glyphs read as '' (exact characters, but marks keep their TJ/Ts
+  positioning). No CFF Thai font was at hand: this path is tested by simulation only.
+* New CIDs start at ``glyph_count + 1024``; a font with more than 1024 distinct missing
+  characters could collide with WeasyPrint's ``.notdef`` stand-ins (checked when a CID is
+  allocated, not when WeasyPrint allocates later).
+* ``full_fonts=True`` gets W and ToUnicode for the new CIDs rebuilt here. PDF form fields
+  (``font.used_in_forms``) with the same font as the text are not handled.
+* ``text-overflow: ellipsis``: as in stock, the "…" reads as the text it hides.
+* Pages: the stock loop truncates the TJ adjustment after each positioned mark (``int()``),
+  composites do not, so glyphs after marks may move by up to 1/1000 em (sub-pixel).
+* Checked with poppler, pypdf and pdfminer only (the spec also checked PDFium); no veraPDF.
 """
 
 from __future__ import annotations
@@ -75,6 +82,7 @@ from __future__ import annotations
 import inspect
 import io
 import logging
+import struct
 import threading
 import warnings
 import weakref
@@ -82,7 +90,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["TextLayerWarning", "install", "uninstall", "installed"]
+__all__ = ["TextLayerWarning", "install", "installed", "uninstall"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -131,10 +139,10 @@ def install(*, force_fallback: bool = False) -> bool:
             if not _warned:
                 _warned = True
                 warnings.warn(
-                    "kbo_docs: WeasyPrint internals differ from 70.0 ("
+                    "kbo_docs: the exact Thai PDF text layer is not installed ("
                     + "; ".join(missing)
-                    + "). The exact Thai text layer is not installed: text copied or "
-                    "extracted from the PDFs may be inexact (e.g. ำ read as า, split words).",
+                    + "); PDFs use WeasyPrint's stock text layer, so text copied or extracted "
+                    "from them may be inexact (e.g. ำ read as า, words split at marks).",
                     TextLayerWarning,
                     stacklevel=2,
                 )
@@ -152,9 +160,15 @@ def uninstall() -> None:
         import weasyprint.draw.text as draw_text
         import weasyprint.pdf.fonts as pdf_fonts
 
-        draw_text.draw_first_line = _originals.pop("draw_first_line")
-        pdf_fonts.Font.clean = _originals.pop("Font.clean")
-        pdf_fonts._build_vector_font_dictionary = _originals.pop("_build_vector_font_dictionary")
+        for owner, attribute, key in ((draw_text, "draw_first_line", "draw_first_line"),
+                                      (pdf_fonts.Font, "clean", "Font.clean"),
+                                      (pdf_fonts, "_build_vector_font_dictionary",
+                                       "_build_vector_font_dictionary")):
+            current = getattr(owner, attribute, None)
+            if getattr(current, "_kbo_textlayer_wraps", None) is _originals[key]:
+                setattr(owner, attribute, _originals[key])
+            else:  # someone wrapped our wrapper: leave theirs (ours stays inside it)
+                LOGGER.warning("kbo_docs text layer: %s was re-wrapped, not restored", key)
         _originals.clear()
 
 
@@ -178,10 +192,10 @@ def _missing_internals() -> list[str]:
         import weasyprint.pdf.fonts as pdf_fonts
         import weasyprint.pdf.stream as pdf_stream
         import weasyprint.text.ffi as text_ffi
-        import weasyprint.text.line_break as line_break
         from fontTools.ttLib import TTFont  # noqa: F401
         from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent  # noqa: F401
-    except Exception as exc:  # pragma: no cover - depends on the environment
+        from weasyprint.text import line_break
+    except Exception as exc:  # noqa: BLE001  # pragma: no cover - depends on the environment
         return [f"import failed: {exc!r}"]
 
     missing: list[str] = []
@@ -192,7 +206,7 @@ def _missing_internals() -> list[str]:
     def need(ok: Callable[[], bool], what: str) -> None:
         try:
             good = ok()
-        except Exception:
+        except Exception:  # noqa: BLE001 - any failure means "not there"
             good = False
         if not good:
             missing.append(what)
@@ -241,10 +255,10 @@ def _patch() -> None:
     import weasyprint.draw.text as draw_text
     import weasyprint.pdf.fonts as pdf_fonts
 
-    originals = {
-        "draw_first_line": draw_text.draw_first_line,
-        "Font.clean": pdf_fonts.Font.clean,
-        "_build_vector_font_dictionary": pdf_fonts._build_vector_font_dictionary,
+    originals = {  # _original(): never wrap a wrapper left by an earlier import of this module
+        "draw_first_line": _original(draw_text.draw_first_line),
+        "Font.clean": _original(pdf_fonts.Font.clean),
+        "_build_vector_font_dictionary": _original(pdf_fonts._build_vector_font_dictionary),
     }
     wrappers = {
         "draw_first_line": _wrap_draw_first_line(originals["draw_first_line"]),
@@ -322,8 +336,10 @@ def _state_for(stream: Any, font: Any) -> _FontState | None:
             composites_ok=font.type == "ttf" and "glyf" in font.tables,
             next_cid=font.glyph_count + _CID_GAP,
         )
-    state.fonts.add(font)
-    font.__dict__[_STATE_ATTR] = state
+    for other in [font, *getattr(stream, "_fonts", {}).values()]:
+        if other.hash == font.hash and not other.__dict__.get(_STATE_ATTR):
+            state.fonts.add(other)
+            other.__dict__[_STATE_ATTR] = state
     return state
 
 
@@ -385,71 +401,83 @@ def _rewrite_line(stream: Any, textbox: Any, line: Any) -> None:
 
 def _rewrite_run(stream: Any, font: Any, state: _FontState, pango_font: Any, font_size: float,
                  glyph_item: Any, utf8: bytes) -> None:
-    from weasyprint.text.ffi import FROM_UNITS, pango
+    from weasyprint.text.ffi import FROM_UNITS, ffi, pango
 
     glyph_string = glyph_item.glyphs
-    glyphs = glyph_string.glyphs
-    clusters = glyph_string.log_clusters
     count = glyph_string.num_glyphs
-    if count == 0:
+    if count <= 0:
         return
-    empty, unknown = pango.PANGO_GLYPH_EMPTY, pango.PANGO_GLYPH_UNKNOWN_FLAG
+    glyphs, log_clusters = glyph_string.glyphs, glyph_string.log_clusters
+    # Read the run once into Python lists (cdata field access is the slow part).
+    infos = [glyphs[i] for i in range(count)]
+    gids = [info.glyph for info in infos]
+    geometries = [info.geometry for info in infos]
+    run = _Run(list(gids), [g.width for g in geometries], [g.x_offset for g in geometries],
+               [g.y_offset for g in geometries])
+    clusters = ffi.unpack(log_clusters, count)
+    empty, unknown, limit = pango.PANGO_GLYPH_EMPTY, pango.PANGO_GLYPH_UNKNOWN_FLAG, state.glyph_count
+    # Empty and missing glyphs, and codes already rewritten, stand alone.
+    special = [gid == empty or bool(gid & unknown) or gid >= limit for gid in gids]
 
-    def special(i: int) -> bool:
-        gid = glyphs[i].glyph
-        return gid == empty or bool(gid & unknown) or gid >= state.glyph_count
-
-    # Group: a glyph joins the group before it if it has no advance (a mark) or belongs to the
-    # same cluster. Special glyphs (empty, missing, already rewritten) stand alone.
+    # A glyph joins the group before it if it has no advance (a mark) or is in the same cluster.
     groups: list[list[int]] = []
     for i in range(count):
-        if (groups and not special(i) and not special(groups[-1][0])
-                and (glyphs[i].geometry.width == 0 or clusters[i] <= clusters[groups[-1][0]])):
+        if groups and not special[i] and not special[groups[-1][0]] and (
+                run.widths[i] == 0 or clusters[i] <= clusters[groups[-1][0]]):
             groups[-1].append(i)
         else:
             groups.append([i])
 
     offset, length = glyph_item.item.offset, glyph_item.item.length
-    k = state.upem / (1000 * font_size)  # stock TJ and Ts scaling: offsets / 1000
+    k = state.upem / (1000 * font_size)  # the stock TJ and Ts scaling: offsets / 1000
     to_units = FROM_UNITS / font_size * state.upem  # Pango units -> font units
     out = 0
-    changed = False
     for number, group in enumerate(groups):
         first = group[0]
-        if special(first):
-            code = None
-        else:
+        code = None
+        if not special[first]:
             start = clusters[first]
             end = clusters[groups[number + 1][0]] if number + 1 < len(groups) else length
             text = utf8[offset + start:offset + end].decode("utf-8", "replace")
-            code = _code_for_group(stream, font, state, pango_font, font_size, glyphs, group, text,
-                                   k, to_units)
-        if code is None:  # keep the glyphs as they are
+            code = _code_for_group(stream, font, state, pango_font, font_size, run, group, text, k, to_units)
+        if code is None:  # keep the glyphs as they are (aliases may have been set)
             for i in group:
                 if i != out:
                     glyphs[out] = glyphs[i]
-                    clusters[out] = clusters[i]
+                    log_clusters[out] = clusters[i]
+                if run.gids[i] != gids[i]:
+                    glyphs[out].glyph = run.gids[i]
                 out += 1
             continue
-        width = sum(glyphs[i].geometry.width for i in group)
         if out != first:
             glyphs[out] = glyphs[first]
-            clusters[out] = clusters[first]
-        glyphs[out].glyph = code
-        glyphs[out].geometry.width = width
-        glyphs[out].geometry.y_offset = 0
+            log_clusters[out] = clusters[first]
+        info = glyphs[out]
+        if code != gids[first]:
+            info.glyph = code
+        if len(group) > 1:
+            info.geometry.width = sum(run.widths[i] for i in group)
+        if run.y_offsets[first]:
+            info.geometry.y_offset = 0
         out += 1
-        changed = changed or len(group) > 1
-    if changed:
-        glyph_string.num_glyphs = out
+    glyph_string.num_glyphs = out
+
+
+@dataclass
+class _Run:
+    gids: list[int]
+    widths: list[int]
+    x_offsets: list[int]
+    y_offsets: list[int]
 
 
 def _code_for_group(stream: Any, font: Any, state: _FontState, pango_font: Any, font_size: float,
-                    glyphs: Any, group: list[int], text: str, k: float, to_units: float) -> int | None:
-    """The code to draw ``group`` with (its first glyph keeps its x offset), or None."""
-    first = glyphs[group[0]]
-    gid = first.glyph
-    if len(group) == 1 and first.geometry.y_offset == 0:
+                    run: _Run, group: list[int], text: str, k: float, to_units: float) -> int | None:
+    """The code that draws ``group`` (its first glyph keeps its x offset), or None to keep
+    the group's glyphs (after setting aliases in ``run.gids``)."""
+    first = group[0]
+    gid = run.gids[first]
+    if len(group) == 1 and run.y_offsets[first] == 0:
         known = state.texts.get(gid)
         if known is None:
             known = font.to_unicode.get(gid)
@@ -460,30 +488,27 @@ def _code_for_group(stream: Any, font: Any, state: _FontState, pango_font: Any, 
         return _alias(stream, font, state, pango_font, font_size, gid, text)
 
     if not state.composites_ok:
-        # No glyf table: the group's text on its first glyph, '' on the others (aliases).
+        # No glyf table (CFF): the group's text on its first glyph, '' on the others.
         for position, i in enumerate(group):
             part = text if position == 0 else ""
-            g = glyphs[i].glyph
+            g = run.gids[i]
             known = state.texts.get(g, font.to_unicode.get(g))
             if known is None:
                 state.texts[g] = part
                 font.to_unicode.setdefault(g, part)
             elif known != part:
                 cid = _alias(stream, font, state, pango_font, font_size, g, part)
-                if cid is None:
-                    return None
-                glyphs[i].glyph = cid
+                if cid is not None:
+                    run.gids[i] = cid
         return None
 
     # Composite: components relative to the first glyph's drawn origin, in font units.
-    x0 = first.geometry.x_offset * k
+    x0 = run.x_offsets[first] * k
     pen = 0.0
     components = []
     for i in group:
-        geometry = glyphs[i].geometry
-        components.append((glyphs[i].glyph, round(pen + geometry.x_offset * k - x0),
-                           -round(geometry.y_offset * k)))
-        pen += geometry.width * to_units
+        components.append((run.gids[i], round(pen + run.x_offsets[i] * k - x0), -round(run.y_offsets[i] * k)))
+        pen += run.widths[i] * to_units
     advance = round(pen)
     key = (tuple(components), advance, text)
     composite = state.composites.get(key)
@@ -569,7 +594,9 @@ def _append_composites(font: Any, state: _FontState) -> None:
 
     content = font.file_content
     number = font.index if content[:4] == b"ttcf" else 0
-    ttfont = TTFont(io.BytesIO(content), fontNumber=number)
+    # recalcBBoxes=False: the existing glyphs are written back byte for byte (recompiling
+    # every glyph costs most of the time); bounds and maxp are updated below for the new ones.
+    ttfont = TTFont(io.BytesIO(content), fontNumber=number, recalcBBoxes=False)
     order = list(ttfont.getGlyphOrder())
     glyf, hmtx = ttfont["glyf"], ttfont["hmtx"]
     names = set(order)
@@ -593,19 +620,71 @@ def _append_composites(font: Any, state: _FontState) -> None:
     order += [name for _composite, name, _glyph in new]
     ttfont.setGlyphOrder(order)
     glyf.glyphOrder = order
+    head, maxp = ttfont["head"], ttfont["maxp"]
+    cache: dict[str, tuple[tuple[int, int, int, int] | None, int, int, int]] = {}
     for number, (composite, name, glyph) in enumerate(new):
+        bounds, points, contours, depth = _outline(glyf, name, cache, glyph)
         glyf.glyphs[name] = glyph
-        glyph.recalcBounds(glyf)
-        hmtx[name] = (composite.advance, getattr(glyph, "xMin", 0))
+        glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax = bounds or (0, 0, 0, 0)
+        hmtx[name] = (composite.advance, glyph.xMin)
         if "vmtx" in ttfont:
             ttfont["vmtx"][name] = ttfont["vmtx"][order[composite.components[0][0]]]
         state.cid_to_gid[composite.cid] = first_new + number
+        if bounds:
+            head.xMin, head.yMin = min(head.xMin, glyph.xMin), min(head.yMin, glyph.yMin)
+            head.xMax, head.yMax = max(head.xMax, glyph.xMax), max(head.yMax, glyph.yMax)
+        if maxp.tableVersion == 0x00010000:
+            maxp.maxComponentElements = max(maxp.maxComponentElements, len(glyph.components))
+            maxp.maxComponentDepth = max(maxp.maxComponentDepth, depth)
+            maxp.maxCompositePoints = max(maxp.maxCompositePoints, points)
+            maxp.maxCompositeContours = max(maxp.maxCompositeContours, contours)
     for tag in ("hdmx", "VDMX", "LTSH", "kern"):
         if tag in ttfont:
             del ttfont[tag]
     output = io.BytesIO()
-    ttfont.save(output)
+    ttfont.save(output, reorderTables=False)
     font.file_content = output.getvalue()
+
+
+_Outline = tuple[tuple[int, int, int, int] | None, int, int, int]
+
+
+def _outline(glyf: Any, name: str, cache: dict[str, _Outline], glyph: Any = None) -> _Outline:
+    """(bounds, points, contours, component depth) of a glyph, read from the glyph headers
+    without decompiling simple glyphs (pure-Python outline maths is the slow part)."""
+    if glyph is None and name in cache:
+        return cache[name]
+    glyph = glyph if glyph is not None else glyf.glyphs[name]
+    data = getattr(glyph, "data", None)
+    if data is not None:
+        if len(data) < 10:
+            result: _Outline = (None, 0, 0, 0)
+        else:
+            count, x_min, y_min, x_max, y_max = struct.unpack(">hhhhh", data[:10])
+            if count >= 0:
+                points = struct.unpack(">H", data[8 + 2 * count:10 + 2 * count])[0] + 1 if count else 0
+                result = ((x_min, y_min, x_max, y_max), points, count, 0)
+            else:
+                result = _outline(glyf, name, cache, glyf[name])  # expands the composite
+                result = ((x_min, y_min, x_max, y_max), *result[1:])
+    elif getattr(glyph, "numberOfContours", 0) == 0:
+        result = (None, 0, 0, 0)
+    elif glyph.numberOfContours > 0:
+        bounds = (glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax) if hasattr(glyph, "xMin") else None
+        result = (bounds, len(glyph.coordinates), glyph.numberOfContours, 0)
+    else:
+        boxes, points, contours, depth = [], 0, 0, 0
+        for component in glyph.components:
+            box, p, c, d = _outline(glyf, component.glyphName, cache)
+            x, y = getattr(component, "x", 0), getattr(component, "y", 0)
+            if box:
+                boxes.append((box[0] + x, box[1] + y, box[2] + x, box[3] + y))
+            points, contours, depth = points + p, contours + c, max(depth, d)
+        bounds = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                  max(b[2] for b in boxes), max(b[3] for b in boxes)) if boxes else None
+        result = (bounds, points, contours, depth + 1)
+    cache[name] = result
+    return result
 
 
 # --------------------------------------------------------------------------------------------
@@ -629,9 +708,12 @@ def _wrap_build_vector(original: Callable[..., Any]) -> Callable[..., Any]:
         descendant = _descendant(font_dictionary, pdf, start)
         import pydyf
 
-        top = max(max(state.cid_to_gid), state.glyph_count - 1)
+        # Identity for every glyph of the file (composites included, for full_fonts' W),
+        # then the new CIDs.
+        identity = max(state.glyph_count, max(state.cid_to_gid.values()) + 1)
+        top = max(max(state.cid_to_gid), identity - 1)
         table = bytearray((top + 1) * 2)
-        for cid in range(state.glyph_count):
+        for cid in range(identity):
             table[2 * cid:2 * cid + 2] = cid.to_bytes(2, "big")
         for cid, gid in state.cid_to_gid.items():
             table[2 * cid:2 * cid + 2] = gid.to_bytes(2, "big")
