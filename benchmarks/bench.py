@@ -8,6 +8,10 @@ template and data: docxtpl render + save, WeasyPrint ``write_pdf`` of the same H
 (in a separate process, so that none of kbo-docs' WeasyPrint patches are installed), and
 openpyxl for XLSX (our writer is the raw library, so only its own time is shown). LibreOffice's
 DOCX-to-PDF conversion of the same letter is timed as a whole ``soffice`` call.
+
+The last section is the cost of Thai distributed paragraphs (kbo_docs.render.thaidist): each
+PDF rendered with and without it (``render_pdf(thai_distribute=...)``, runs interleaved),
+per page, with the PDF sizes. ``--thaidist-only`` runs just that section.
 """
 
 from __future__ import annotations
@@ -75,7 +79,7 @@ def ours(repeat: int) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
 
         def plain_docxtpl() -> None:
             tpl = DocxTemplate(str(template))
-            tpl.render(doc.data, jinja_env=environment(None, doc.digits), autoescape=True)
+            tpl.render({**doc.data, "garuda": None}, jinja_env=environment(None, doc.digits), autoescape=True)
             tpl.save(io.BytesIO())
 
         raw_docx[doc.id] = median_ms(plain_docxtpl, repeat)
@@ -97,14 +101,51 @@ def libreoffice(repeat: int) -> float | None:
         return median_ms(lambda: subprocess.run(cmd, check=True, capture_output=True), max(3, repeat // 5))
 
 
+def thai_distribute_cost(repeat: int) -> list[tuple[str, int, float, float, int, int]]:
+    """(document, pages, ms without, ms with, bytes without, bytes with) per PDF document:
+    medians of interleaved runs, so drift of the machine hits both sides alike."""
+    import pypdf
+
+    from kbo_docs.render.pdf import render_pdf
+
+    rows = []
+    for doc in documents():
+        outputs = {flag: render_pdf(doc, thai_distribute=flag) for flag in (False, True)}  # warm-up
+        times: dict[bool, list[float]] = {False: [], True: []}
+        for _ in range(repeat):
+            for flag in (False, True):
+                start = time.perf_counter()
+                render_pdf(doc, thai_distribute=flag)
+                times[flag].append((time.perf_counter() - start) * 1000)
+        pages = len(pypdf.PdfReader(io.BytesIO(outputs[True])).pages)
+        rows.append((doc.id, pages, statistics.median(times[False]), statistics.median(times[True]),
+                     len(outputs[False]), len(outputs[True])))
+    return rows
+
+
+def print_thai_distribute_cost(repeat: int) -> None:
+    rows = thai_distribute_cost(repeat)
+    print(f"Thai distributed paragraphs: medians of {repeat} interleaved runs, ms per page "
+          "(off = thai_distribute=False, left-aligned)")
+    print(f"{'document':<24}{'pages':>6}{'off':>9}{'on':>9}{'extra':>8}{'KB off':>9}{'KB on':>8}")
+    for doc_id, pages, off, on, size_off, size_on in rows:
+        print(f"{doc_id:<24}{pages:>6}{off / pages:>9.1f}{on / pages:>9.1f}{(on / off - 1) * 100:>7.0f}%"
+              f"{size_off / 1024:>9.1f}{size_on / 1024:>8.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--no-libreoffice", action="store_true")
     parser.add_argument("--raw-pdf-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--thaidist-only", action="store_true",
+                        help="Only the cost of Thai distributed paragraphs (last section).")
     args = parser.parse_args()
     if args.raw_pdf_only:
         print(json.dumps(raw_pdf(args.repeat)))
+        return
+    if args.thaidist_only:
+        print_thai_distribute_cost(args.repeat)
         return
     raw = json.loads(subprocess.run([sys.executable, __file__, "--raw-pdf-only", "--repeat", str(args.repeat)],
                                     check=True, capture_output=True, text=True).stdout)
@@ -120,6 +161,8 @@ def main() -> None:
         lo = libreoffice(args.repeat)
         if lo is not None:
             print(f"LibreOffice soffice --convert-to pdf of the sample letter (whole call): {lo:.0f} ms")
+    print()
+    print_thai_distribute_cost(args.repeat)
 
 
 if __name__ == "__main__":

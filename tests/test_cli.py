@@ -220,7 +220,8 @@ def test_schema_is_valid_json_schema():
     assert schema["type"] == "object"
     assert {"agency", "project", "circulars", "registers", "meetings"} <= set(schema["properties"])
     assert set(schema["required"]) == {"agency", "project"}
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
+
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
@@ -230,7 +231,8 @@ def test_jsonschema_is_installed_for_the_tests():
 
 
 def _schema_errors(path: Path, loader: type) -> list[str]:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
+
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - Base/Safe only
     validator = jsonschema.Draft202012Validator(_schema())
     return [f"{'.'.join(map(str, e.absolute_path))}: {e.message[:80]}" for e in validator.iter_errors(data)]

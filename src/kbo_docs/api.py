@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, InputError, Severity
+from .lint.limits import Limits
 from .load import Loaded, load_project
 
 
@@ -17,6 +18,8 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     error: InputError | None = None
     loaded: Loaded | None = None
+    notes: list[str] = field(default_factory=list)
+    """What could not be read from a linted document (e.g. a PDF read without its tables)."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -38,6 +41,19 @@ def check_file(path: str | Path, select: set[str] | None = None) -> CheckResult:
     except InputError as exc:
         return CheckResult(str(path), error=exc)
     return CheckResult(str(path), check_loaded(loaded, select), loaded=loaded)
+
+
+def lint_file(path: str | Path, select: set[str] | None = None, limits: Limits | None = None) -> CheckResult:
+    """Extract and lint one hand-typed document (.docx, .xlsx, .pdf, .txt, .md). Bad input never
+    raises: it comes back as ``error`` (exit status 2), as for :func:`check_file`. ``limits``
+    bounds what is read (:class:`kbo_docs.lint.Limits`: pages, sizes, time)."""
+    from .lint import DEFAULT, lint_path
+
+    try:
+        doc, findings = lint_path(path, select, limits or DEFAULT)
+    except InputError as exc:
+        return CheckResult(str(path), error=exc)
+    return CheckResult(str(path), findings, notes=list(doc.notes))
 
 
 def exit_code(results: list[CheckResult]) -> int:

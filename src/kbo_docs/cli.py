@@ -39,6 +39,32 @@ def check(files: tuple[str, ...], fmt: str, select: str | None) -> None:
     sys.exit(exit_code(results))
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--select", help="Only these rule codes, comma-separated (e.g. CIR003,LNT001).")
+def lint(files: tuple[str, ...], fmt: str, select: str | None) -> None:
+    """Check documents typed by hand: .docx, .xlsx, .pdf, .txt, .md.
+
+    Totals, dates, deadlines, counts, enclosures, scripts, names spelled two ways. Exit 0: no
+    errors; 1: errors found; 2: a file could not be used."""
+    from .api import lint_file
+
+    chosen = {code.strip().upper() for code in select.split(",")} if select else None
+    if chosen:
+        from .rules import REGISTRY
+
+        unknown = sorted(code for code in chosen if code not in REGISTRY or REGISTRY[code].lint is None)
+        if unknown:
+            raise click.UsageError(f"unknown rule code(s) for documents: {', '.join(unknown)}")
+    results = [lint_file(path, chosen) for path in files]
+    if fmt == "json":
+        click.echo(json.dumps(_as_json(results), ensure_ascii=False, indent=2))
+    else:
+        _print_text(results, verb="linted")
+    sys.exit(exit_code(results))
+
+
 def _as_json(results: list[CheckResult]) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for result in results:
@@ -51,25 +77,27 @@ def _as_json(results: list[CheckResult]) -> list[dict[str, object]]:
     return out
 
 
-def _print_text(results: list[CheckResult]) -> None:
+def _print_text(results: list[CheckResult], verb: str = "checked") -> None:
     colours = {"error": "red", "warning": "yellow"}
     total_errors = total_warnings = 0
     for result in results:
         if result.error is not None:
             click.echo(f"{click.style(str(result.error), fg='red')}", err=True)
             continue
-        if result.findings:
+        if result.findings or result.notes:
             click.echo(click.style(result.file, bold=True))
         for f in result.findings:
             sev = click.style(f.severity.value, fg=colours[f.severity.value])
             click.echo(f"  {f.file}:{f.line}: {f.rule} {sev} {f.message}")
+        for note in result.notes:
+            click.echo(click.style(f"  note: {note}", dim=True))
         errors = len(result.errors)
         total_errors += errors
         total_warnings += len(result.findings) - errors
     checked = sum(1 for r in results if r.error is None)
     unreadable = len(results) - checked
     tail = f"; {unreadable} file(s) could not be used" if unreadable else ""
-    click.echo(f"{checked} file(s) checked: {total_errors} error(s), {total_warnings} warning(s){tail}")
+    click.echo(f"{checked} file(s) {verb}: {total_errors} error(s), {total_warnings} warning(s){tail}")
 
 
 @main.command()
@@ -79,10 +107,12 @@ def _print_text(results: list[CheckResult]) -> None:
 @click.option("--format", "formats", default="docx,pdf,xlsx", show_default=True, help="Comma-separated: docx,pdf,xlsx.")
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3b", "pdf/a-1b", "pdf/a-2b", "pdf/ua-1"]), help="Archival PDF.")
 @click.option("--chart", is_flag=True, help="Add a bar chart of targets to XLSX registers.")
+@click.option("--thai-distribute/--no-thai-distribute", default=True, show_default=True,
+              help="PDF body paragraphs Thai-distributed as in the DOCX, or left-aligned.")
 @click.option("--overwrite", is_flag=True, help="Replace existing output files.")
 @click.option("--force", is_flag=True, help="Render even when check finds errors.")
 def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_variant: str | None,
-           chart: bool, overwrite: bool, force: bool) -> None:
+           chart: bool, thai_distribute: bool, overwrite: bool, force: bool) -> None:
     """Render a data file to DOCX, PDF and XLSX (check runs first)."""
     from .findings import InputError
     from .render import FORMATS
@@ -104,7 +134,7 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
 
     try:
         rendered = render_project(result.loaded, outdir, formats=chosen, only=only, overwrite=overwrite,
-                                  pdf_variant=pdf_variant, chart=chart)
+                                  pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute)
     except (InputError, TemplateError) as exc:
         click.echo(click.style(str(exc), fg="red"), err=True)
         sys.exit(2)
@@ -256,7 +286,9 @@ def schema(output: str | None) -> None:
 @main.command()
 @click.option("--markdown", is_flag=True, help="Print the rules reference as Markdown (docs/rules.md).")
 def rules(markdown: bool) -> None:
-    """List the rules: code, severity, name and summary."""
+    """List the rules: code, severity, front ends, name and summary.
+
+    Front ends: ``check`` (data files), ``lint`` (typed documents) or both."""
     from .rules import REGISTRY
     from .rules.docs import rules_markdown
 
@@ -264,7 +296,8 @@ def rules(markdown: bool) -> None:
         click.echo(rules_markdown(), nl=False)
         return
     for code, r in REGISTRY.items():
-        click.echo(f"{code}  {r.severity.value:<7}  {r.name:<26}  {r.summary}")
+        fronts = "lint" if not r.checks_data else ("check+lint" if r.lint is not None else "check")
+        click.echo(f"{code}  {r.severity.value:<7}  {fronts:<10}  {r.name:<26}  {r.summary}")
 
 
 if __name__ == "__main__":  # pragma: no cover

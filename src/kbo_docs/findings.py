@@ -23,7 +23,9 @@ class Finding:
     """One reported problem. ``message`` is Thai, then `` / `` and English."""
 
     file: str
-    line: int
+    line: int | str
+    """The line of a data or text file; for other documents a location such as ``p12``,
+    ``t1:r3:c2``, ``Sheet1!B7`` or ``page 2 line 14``."""
     rule: str
     severity: Severity
     message: str

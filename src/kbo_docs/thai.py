@@ -54,7 +54,11 @@ __all__ = [
     "be_year",
     "ce_year",
     "find_dates",
+    "find_fiscal_years",
+    "find_meeting_numbers",
     "find_numbers",
+    "find_periods",
+    "find_times",
     "fiscal_year",
     "fiscal_year_bounds",
     "format_date",
@@ -65,6 +69,7 @@ __all__ = [
     "parse_number",
     "parse_period",
     "parse_time",
+    "repair_extracted_text",
     "thai_digits",
 ]
 
@@ -459,6 +464,94 @@ def _period_start(left: str, end: date, precision: str, text: str) -> date:
     return _checked_date(ce, month, _to_int(m["day"]))
 
 
+_YEAR_PART = rf"(?:(?:พ\.?{_SPACE}ศ\.?){_SPACE})?(?:{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})"
+_DAY_PART = rf"(?<![0-9๐-๙]){_DIGIT}{{1,2}}"
+_MONTH_PART = rf"(?:{_MONTH_PATTERN})"
+_DASH_PART = rf"{_SPACE}(?:[-–—]|ถึง){_SPACE}"
+_DAY_END = rf"{_DAY_PART}{_SPACE}{_MONTH_PART}{_SPACE}{_YEAR_PART}"
+_MONTH_END = rf"(?:เดือน{_SPACE})?{_MONTH_PART}{_SPACE}{_YEAR_PART}"
+PERIOD_RE = re.compile(
+    rf"(?:วันที่{_SPACE})?{_DAY_PART}(?:{_SPACE}{_MONTH_PART}(?:{_SPACE}{_YEAR_PART})?)?{_DASH_PART}{_DAY_END}"
+    rf"|(?:เดือน{_SPACE})?{_MONTH_PART}(?:{_SPACE}{_YEAR_PART})?{_DASH_PART}{_MONTH_END}"
+    rf"|(?:วันที่{_SPACE})?{_DAY_END}"
+    rf"|{_MONTH_END}"
+)
+"""A date, a range of days or a range of months in running NFC text, as plans write them:
+``ระหว่างวันที่ ๑๘-๑๙ มกราคม ๒๕๖๕``, ``ระหว่างเดือน มกราคม – มีนาคม ๒๕๖๔``, ``ภายในเดือนมีนาคม ๒๕๖๕``."""
+
+
+def find_periods(text: str) -> list[tuple[int, int, Period]]:
+    """Find dates, day ranges and month ranges in running NFC text: ``(start, end, Period)``.
+
+    A single date gives a one-day period, a month with its year a one-month period. Matches
+    that are no real period (31 กุมภาพันธ์, an end before its start) are skipped. The span
+    starts at the first digit or month name (a leading ``วันที่``/``เดือน`` is not part of it).
+    """
+    found = []
+    for m in PERIOD_RE.finditer(text):
+        raw = m.group()
+        try:
+            period = parse_period(raw)
+        except ValueError:
+            continue
+        lead = re.match(rf"(?:วันที่|เดือน){_SPACE}", raw)
+        found.append((m.start() + (lead.end() if lead else 0), m.end(), period))
+    return found
+
+
+_FISCAL_YEAR_RE = re.compile(
+    rf"(?:ประจำ{_SPACE})?ปีงบประมาณ{_SPACE}(?:พ\.?{_SPACE}ศ\.?{_SPACE})?"
+    rf"(?P<first>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})"
+    rf"(?:{_SPACE}(?:[-–—]|ถึง){_SPACE}(?:พ\.?{_SPACE}ศ\.?{_SPACE})?(?P<last>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT}))?"
+)
+
+
+def find_fiscal_years(text: str) -> list[tuple[int, int, int, int]]:
+    """Fiscal years a text names: ``ปีงบประมาณ พ.ศ. ๒๕๖๘`` (also ``ประจำปีงบประมาณ ๒๕๖๘``, ``ปีงบประมาณ 68``,
+    ``ปีงบประมาณ ๒๕๖๘ - ๒๕๗๐``) as ``(start, end, first, last)`` BE fiscal years (equal for one year).
+    Years that cannot be BE years (``ปีงบประมาณ 2025``) are skipped."""
+    found = []
+    for m in _FISCAL_YEAR_RE.finditer(text):
+        try:
+            years = [_be_fiscal(m[name]) for name in ("first", "last") if m[name]]
+        except ValueError:
+            continue
+        first, last = years[0], years[-1]
+        if last >= first:
+            found.append((m.start(), m.end(), first, last))
+    return found
+
+
+def _be_fiscal(year_text: str) -> int:
+    """A written fiscal-year number as a BE year: 2 digits are 25xx; 4 digits must be BE."""
+    _check_one_digit_system(year_text)
+    year = int(year_text)
+    if len(year_text) == 2:
+        return 2500 + year
+    if year < _MIN_BE_YEAR:
+        raise ValueError(f"fiscal year {year} is not a BE year")
+    return year
+
+
+_MEETING_NUMBER_RE = re.compile(
+    rf"ครั้งที่{_SPACE}(?P<number>{_DIGIT}{{1,3}}){_SPACE}/{_SPACE}(?:พ\.?{_SPACE}ศ\.?{_SPACE})?"
+    rf"(?P<year>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})"
+)
+
+
+def find_meeting_numbers(text: str) -> list[tuple[int, int, int, int]]:
+    """Meeting numbers ``ครั้งที่ n/ปี`` in running text: ``(start, end, n, BE year)``; a 2-digit
+    year is 25xx. A number mixing Thai and Arabic digits, or a CE-looking year, is skipped."""
+    found = []
+    for m in _MEETING_NUMBER_RE.finditer(text):
+        try:
+            number, year = _to_int(m["number"]), _be_fiscal(m["year"])
+        except ValueError:
+            continue
+        found.append((m.start(), m.end(), number, year))
+    return found
+
+
 # ---------------------------------------------------------------------------------------
 # Times
 
@@ -486,6 +579,21 @@ def parse_time(text: str) -> time:
     if hour > 23 or minute > 59:
         raise ValueError(f"เวลาไม่มีจริง / no such time: {text!r} (hour 0-23, minute 00-59)")
     return time(hour, minute)
+
+
+_TIME_IN_TEXT_RE = re.compile(rf"(?<![0-9๐-๙.,]){_TIME_RE.pattern}(?![0-9๐-๙])")
+
+
+def find_times(text: str) -> list[tuple[int, int, time]]:
+    """Times in running text (``๐๙.๓๐ น.``, ``9.00 น.``, ``13:30``): ``(start, end, time)``.
+    Matches that are no real time (``25.00``) are skipped."""
+    found = []
+    for m in _TIME_IN_TEXT_RE.finditer(text):
+        try:
+            found.append((m.start(), m.end(), parse_time(m.group())))
+        except ValueError:
+            continue
+    return found
 
 
 # ---------------------------------------------------------------------------------------
@@ -563,3 +671,25 @@ def _group_words(group: int) -> str:
         else:
             words.append(_DIGIT_WORDS[digit] + _PLACE_WORDS[place])
     return "".join(words)
+
+
+# ---------------------------------------------------------------------------------------
+# Text read back from PDFs
+
+_VOWELS_ABOVE = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"  # ั ิ ี ึ ื ็
+_TONES = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # ่ ้ ๊ ๋ ์
+_TONE_BEFORE_VOWEL = re.compile(f"([{_TONES}])([{_VOWELS_ABOVE}\u0e38\u0e39])")
+
+
+def repair_extracted_text(text: str) -> str:
+    """Undo what PDF text extraction does to Thai where the result is unambiguous.
+
+    - ``ำ`` split into NIKHAHIT + SARA AA (``\u0e4d\u0e32``) is joined back;
+    - ``ำา`` (SARA AM read from one glyph and its SARA AA again from the next) becomes ``ำ``;
+    - a tone mark read before the vowel above or below the same letter (``ซ่ึง``) is put
+      after it (``ซึ่ง``), the order Thai is typed in.
+
+    A mark that an extractor moved past the next letter cannot be put back safely and is left.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33").replace("\u0e33\u0e32", "\u0e33")
+    return _TONE_BEFORE_VOWEL.sub(r"\2\1", text)

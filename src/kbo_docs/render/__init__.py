@@ -54,11 +54,12 @@ def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
     agency["garuda_image"] = path.as_uri()
 
 
-def render_one(doc: Document, fmt: str, *, pdf_variant: str | None = None, chart: bool = False) -> bytes:
+def render_one(doc: Document, fmt: str, *, pdf_variant: str | None = None, chart: bool = False,
+               thai_distribute: bool = True) -> bytes:
     if fmt == "pdf":
         from .pdf import render_pdf
 
-        return render_pdf(doc, pdf_variant=pdf_variant)
+        return render_pdf(doc, pdf_variant=pdf_variant, thai_distribute=thai_distribute)
     if fmt == "docx":
         from .docx import render_docx
 
@@ -79,8 +80,12 @@ def render_project(
     overwrite: bool = False,
     pdf_variant: str | None = None,
     chart: bool = False,
+    thai_distribute: bool = True,
 ) -> RenderResult:
-    """Render the chosen documents of a loaded file into ``outdir`` as ``<id>.<format>``."""
+    """Render the chosen documents of a loaded file into ``outdir`` as ``<id>.<format>``.
+
+    ``thai_distribute=False``: PDF paragraphs that the DOCX lays out Thai-distributed are
+    left-aligned instead (see :mod:`kbo_docs.render.thaidist`)."""
     out = Path(outdir)
     result = RenderResult()
     jobs = plan(loaded, formats, only)
@@ -92,7 +97,8 @@ def render_project(
     base_dir = Path(loaded.file).resolve().parent
     for doc in {id(d): d for d, _ in jobs}.values():
         _garuda(doc, base_dir, result.warnings)
-    produced = [(target, render_one(doc, fmt, pdf_variant=pdf_variant, chart=chart)) for (doc, fmt), target in zip(jobs, targets)]
+    produced = [(target, render_one(doc, fmt, pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute))
+                for (doc, fmt), target in zip(jobs, targets)]
     for target, data in produced:
         result.written.append(write_bytes_atomic(target, data, overwrite=overwrite))
     return result

@@ -1,5 +1,6 @@
 """PDF through WeasyPrint: Jinja HTML templates + CSS, the bundled Sarabun fonts embedded,
-and an exact Thai text layer (see :mod:`kbo_docs.render.textlayer`)."""
+an exact Thai text layer (see :mod:`kbo_docs.render.textlayer`) and Thai distributed
+paragraphs, as the DOCX's ``thaiDistribute`` (see :mod:`kbo_docs.render.thaidist`)."""
 
 from __future__ import annotations
 
@@ -54,15 +55,41 @@ def render_html(doc: Document, folder: Path | None = None) -> str:
         raise describe(exc, str(folder / name)) from None
 
 
-def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
-               body_size: str = PDF_BODY_SIZE) -> bytes:
+@lru_cache(maxsize=1)
+def _fallback_stylesheet():  # type: ignore[no-untyped-def]
+    from weasyprint import CSS
+
+    from .thaidist import FALLBACK_CSS
+
+    return CSS(string=FALLBACK_CSS)
+
+
+def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
+                    body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True):  # type: ignore[no-untyped-def]
+    """The laid-out WeasyPrint document (``.write_pdf(pdf_variant=...)`` gives the PDF).
+
+    ``thai_distribute=False`` lays the paragraphs that the DOCX distributes
+    (``--thai-distribute`` in base.css) out left-aligned; so does a WeasyPrint whose
+    internals differ from the ones :mod:`kbo_docs.render.thaidist` was written for (with
+    one ``ThaiDistributeWarning``)."""
     from weasyprint import HTML
 
-    from . import textlayer
+    from . import textlayer, thaidist
 
     textlayer.install()
+    distributed = thai_distribute and thaidist.install()
     folder = templates_dir() / "html"
     html = render_html(doc, folder)
     stylesheet, config = _stylesheet(str(folder), str(fonts_dir()), body_size)
+    stylesheets = [stylesheet] if distributed else [stylesheet, _fallback_stylesheet()]
     options = {"pdf_variant": pdf_variant} if pdf_variant else {}
-    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[stylesheet], font_config=config, **options)
+    return HTML(string=html, base_url=base_url).render(stylesheets=stylesheets, font_config=config, **options)
+
+
+def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
+               body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True) -> bytes:
+    """The PDF of a document; see :func:`render_document` for ``thai_distribute``."""
+    options = {"pdf_variant": pdf_variant} if pdf_variant else {}
+    document = render_document(doc, base_url=base_url, pdf_variant=pdf_variant, body_size=body_size,
+                               thai_distribute=thai_distribute)
+    return document.write_pdf(**options)

@@ -1,14 +1,16 @@
-"""Rules over the project model. Importing this package registers every rule."""
+"""Rules over the project model, and (from :mod:`kbo_docs.lint.rules`) their front ends over
+hand-typed documents. Importing this package registers every rule."""
 
 from __future__ import annotations
 
 from ..findings import Finding
+from ..lint import rules as _document_rules  # noqa: F401  (registers the document front ends)
 from ..load import Loaded
 from . import circular, meeting, register, text  # noqa: F401  (registers the rules)
 from .context import Context
-from .registry import REGISTRY, Issue, Rule, issue, rule
+from .registry import REGISTRY, Issue, Rule, document_check, issue, rule
 
-__all__ = ["REGISTRY", "Context", "Issue", "Rule", "check_loaded", "issue", "rule"]
+__all__ = ["REGISTRY", "Context", "Issue", "Rule", "check_loaded", "document_check", "issue", "rule"]
 
 
 def check_loaded(loaded: Loaded, select: set[str] | None = None) -> list[Finding]:
@@ -26,7 +28,7 @@ def check_loaded(loaded: Loaded, select: set[str] | None = None) -> list[Finding
     for code, rule_ in REGISTRY.items():
         if select is not None and code not in select:
             continue
-        for subject in subjects[rule_.scope]:
+        for subject in subjects.get(rule_.scope, []):
             for found in rule_.run(subject, ctx):
                 if not ctx.suppressed(code, found.path):
                     findings.append(ctx.finding(rule_, found))

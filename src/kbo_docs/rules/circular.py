@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .. import thai
+from .. import checks
 from ..findings import Severity
 from ..model import Circular, Node
 from .context import Context
@@ -36,14 +36,9 @@ def date_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
     Wrong: a ปีงบประมาณ ๒๕๖๘ circular dated ๖ ธันวาคม ๒๕๖๘ (fiscal year ๒๕๖๙).
     Right: dated ๖ ธันวาคม ๒๕๖๗. A letter sent ahead of the year is allowed: silence with ``noqa``.
     """
-    if not ctx.in_fiscal_year(c.date):
-        yield issue(
-            c, f"วันที่หนังสือ {thai.format_date(c.date)} อยู่นอก{ctx.fy_text()}",
-            f"letter date {c.date.isoformat()} is outside the {ctx.fy_text_en()}", "date",
-        )
-
-
-_DEADLINE_TEXT = re.compile(r"ภายใน(?:วันที่)?\s*$")
+    problem = checks.letter_date_outside(c.date, ctx.fiscal_year)
+    if problem:
+        yield issue(c, *problem, "date")
 
 
 def _deadlines(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], dt.date, dict[str, str]]]:
@@ -52,10 +47,8 @@ def _deadlines(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], dt.da
         if action.deadline is not None:
             yield action, ("deadline",), action.deadline, {}
     for node, at, text in _texts(c):
-        for start, end, day in thai.find_dates(text):
-            if _DEADLINE_TEXT.search(text[:start]):
-                digit = start + next(i for i, ch in enumerate(text[start:end]) if ch.isdigit())
-                yield node, at, day, in_text(text, digit, end)
+        for start, end, day in checks.deadlines(text):
+            yield node, at, day, in_text(text, start, end)
 
 
 @rule("CIR002", "deadline-after-date", ERROR, "circular")
@@ -66,11 +59,9 @@ def deadline_after_date(c: Circular, ctx: Context) -> Iterator[Issue]:
     Right: ``deadline: ๒๐ ธันวาคม ๒๕๖๗`` and ``ภายในวันที่ ${deadline}`` in the text.
     """
     for node, at, day, words in _deadlines(c):
-        if day <= c.date:
-            yield issue(
-                node, f"กำหนดส่ง {thai.format_date(day)} ไม่ได้อยู่หลังวันที่หนังสือ {thai.format_date(c.date)}",
-                f"deadline {day.isoformat()} is not after the letter date {c.date.isoformat()}", *at, **words,
-            )
+        problem = checks.deadline_not_after(day, c.date)
+        if problem:
+            yield issue(node, *problem, *at, **words)
 
 
 @rule("CIR003", "deadline-in-fiscal-year", ERROR, "circular")
@@ -81,29 +72,12 @@ def deadline_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
     Right: ``ภายในวันที่ ๒๐ ธันวาคม ๒๕๖๗``.
     """
     for node, at, day, words in _deadlines(c):
-        if not ctx.in_fiscal_year(day):
-            yield issue(
-                node, f"กำหนดส่ง {thai.format_date(day)} อยู่นอก{ctx.fy_text()}",
-                f"deadline {day.isoformat()} is outside the {ctx.fy_text_en()}", *at, **words,
-            )
+        problem = checks.deadline_outside(day, ctx.fiscal_year)
+        if problem:
+            yield issue(node, *problem, *at, **words)
 
 
-_ENCLOSURE_REF = re.compile(
-    r"สิ่งที่ส่งมาด้วย\s*((?:ที่\s*)?[0-9๐-๙]+(?:\s*(?:[-–,]|และ|ถึง)\s*[0-9๐-๙]+)*)"
-)
-
-
-def enclosure_numbers(text: str) -> Iterator[int]:
-    """Enclosure numbers a text refers to: ``สิ่งที่ส่งมาด้วย ๒ - ๓`` gives 2 and 3 (a reversed
-    range ``๓ - ๒`` the same; an implausibly long one only its two ends)."""
-    for m in _ENCLOSURE_REF.finditer(text):
-        spec = thai.arabic_digits(m.group(1)).replace("ที่", "")
-        for part in re.split(r",|และ", spec):
-            bounds = [int(x) for x in re.split(r"[-–]|ถึง", part) if x.strip()]
-            if len(bounds) == 2 and abs(bounds[1] - bounds[0]) <= 50:
-                yield from range(min(bounds), max(bounds) + 1)
-            else:
-                yield from bounds
+enclosure_numbers = checks.enclosure_numbers  # kept for importers of the old name
 
 
 @rule("CIR004", "enclosure-exists", ERROR, "circular")
@@ -114,12 +88,10 @@ def enclosure_exists(c: Circular, ctx: Context) -> Iterator[Issue]:
     Right: list the fourth enclosure, or refer to one of the three.
     """
     for node, at, text in _texts(c):
-        for number in enclosure_numbers(text):
-            if not 1 <= number <= len(c.enclosures):
-                yield issue(
-                    node, f"อ้างสิ่งที่ส่งมาด้วย {thai.thai_digits(str(number))} แต่มีเพียง {thai.thai_digits(str(len(c.enclosures)))} รายการ",
-                    f"refers to enclosure {number} but only {len(c.enclosures)} are listed", *at,
-                )
+        for number in checks.enclosure_numbers(text):
+            problem = checks.missing_enclosure(number, len(c.enclosures))
+            if problem:
+                yield issue(node, *problem, *at)
 
 
 _NUMBER_SHAPE = re.compile(r"^[ก-ฮ]{2,}\.?\s[0-9๐-๙]{4}(?:\.[0-9๐-๙]+)*/(?:ว\s)?[0-9๐-๙]+$")
@@ -157,11 +129,7 @@ def number_shape(c: Circular, ctx: Context) -> Iterator[Issue]:
         )
 
 
-_PAIRS = {
-    "เรียน": "ขอแสดงความนับถือ",
-    "กราบเรียน": "ขอแสดงความนับถืออย่างยิ่ง",
-    "นมัสการ": "ขอนมัสการด้วยความเคารพ",
-}
+_PAIRS = checks.SALUTATION_CLOSINGS
 
 
 @rule("CIR007", "salutation-closing", ERROR, "circular")
@@ -176,11 +144,8 @@ def salutation_closing(c: Circular, ctx: Context) -> Iterator[Issue]:
     where = "closing" if "closing" in c.model_fields_set else "salutation"
     if expected is None:
         yield issue(c, f"คำขึ้นต้นที่ไม่รู้จัก: {c.salutation}", f"unknown salutation: {c.salutation} (one of {', '.join(_PAIRS)})", "salutation")
-    elif c.closing != expected:
-        yield issue(
-            c, f"คำขึ้นต้น '{c.salutation}' ต้องลงท้ายด้วย '{expected}' ไม่ใช่ '{c.closing}'",
-            f"salutation '{c.salutation}' takes the closing '{expected}', not '{c.closing}'", where,
-        )
+    elif problem := checks.closing_mismatch(c.salutation, c.closing):
+        yield issue(c, *problem, where)
 
 
 _ACTING = ("ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการแทน", "ปฏิบัติหน้าที่แทน")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 
-from .. import thai
+from .. import checks, thai
 from ..findings import Finding
 from ..load import Loaded, line_of
 from ..model import Item, ProjectFile
@@ -33,15 +33,10 @@ class Context:
         return first <= day <= last
 
     def fy_text(self) -> str:
-        first, last = self.fiscal_bounds
-        return (
-            f"ปีงบประมาณ พ.ศ. {thai.thai_digits(str(self.fiscal_year))} "
-            f"({thai.format_date(first)} - {thai.format_date(last)})"
-        )
+        return checks.fiscal_year_text(self.fiscal_year)[0]
 
     def fy_text_en(self) -> str:
-        first, last = self.fiscal_bounds
-        return f"fiscal year {self.fiscal_year} ({first.isoformat()} to {last.isoformat()})"
+        return checks.fiscal_year_text(self.fiscal_year)[1]
 
     def suppressed(self, code: str, path: tuple[str | int, ...]) -> bool:
         """A rule is off where the file (``noqa:`` at the top) or the enclosing item says so."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 from .registry import REGISTRY
 
 _SCOPES = {
@@ -10,6 +12,7 @@ _SCOPES = {
     "meeting": "Meetings (รายงานการประชุม)",
     "text": "Text anywhere",
     "project": "The whole file",
+    "document": "Hand-typed documents only (`kbo-docs lint`)",
 }
 
 
@@ -22,6 +25,11 @@ def rules_markdown() -> str:
         "Switch a rule off for one document with a reason: `noqa: {CODE: reason}` on the circular,",
         "register or meeting; for the whole file, the same key at the top level.",
         "",
+        "One rule, two front ends: `kbo-docs check` runs the rules on data files; `kbo-docs lint` runs",
+        "the same logic on documents typed by hand (DOCX, XLSX, PDF, text) wherever a rule says",
+        "*Also checked by `kbo-docs lint`*, under the same code, plus the `LNT` rules that only make",
+        "sense on typed text.",
+        "",
     ]
     for scope, heading in _SCOPES.items():
         rules = [r for r in REGISTRY.values() if r.scope == scope]
@@ -31,4 +39,7 @@ def rules_markdown() -> str:
         for r in rules:
             lines += [f"### {r.code} `{r.name}` ({r.severity.value})", ""]
             lines += [r.doc, ""]
+            if r.checks_data and r.document is not None:
+                how = " ".join((inspect.getdoc(r.document) or "").split("\n\n")[0].split())
+                lines += [f"*Also checked by `kbo-docs lint`* in DOCX, XLSX, PDF and text: {how}", ""]
     return "\n".join(lines)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from .. import thai
+from .. import checks, thai
 from ..findings import Severity
 from ..model import Meeting, SubItem
 from .context import Context
@@ -26,12 +25,9 @@ def number_year(m: Meeting, ctx: Context) -> Iterator[Issue]:
     Wrong: ``number: ๑/๒๕๖๔`` for a meeting on ๑๑ มกราคม ๒๕๖๕.
     Right: ``number: ๑/๒๕๖๕``.
     """
-    year = thai.be_year(m.date)
-    if m.number.year != year:
-        yield issue(
-            m, f"ครั้งที่ {_d(m.number.number)}/{_d(m.number.year)} แต่ประชุมปี พ.ศ. {_d(year)}",
-            f"meeting number year {m.number.year} is not the BE year of the meeting date ({year})", "number",
-        )
+    problem = checks.meeting_number_year(m.number.number, m.number.year, m.date)
+    if problem:
+        yield issue(m, *problem, "number")
 
 
 @rule("MTG002", "start-before-end", ERROR, "meeting")
@@ -41,11 +37,9 @@ def start_before_end(m: Meeting, ctx: Context) -> Iterator[Issue]:
     Wrong: ``start: ๑๓.๓๐ น.`` with ``end: ๑๒.๐๐ น.``.
     Right: ``start: ๐๙.๐๐ น.`` with ``end: ๑๒.๐๐ น.``.
     """
-    if m.end is not None and m.end <= m.start:
-        yield issue(
-            m, f"เลิกประชุม {thai.format_time(m.end)} ไม่ได้อยู่หลังเริ่มประชุม {thai.format_time(m.start)}",
-            f"end time {m.end.strftime('%H:%M')} is not after start time {m.start.strftime('%H:%M')}", "end",
-        )
+    problem = checks.end_not_after_start(m.start, m.end) if m.end is not None else None
+    if problem:
+        yield issue(m, *problem, "end")
 
 
 @rule("MTG003", "agenda-order", ERROR, "meeting")
@@ -56,13 +50,10 @@ def agenda_order(m: Meeting, ctx: Context) -> Iterator[Issue]:
     Right: ระเบียบวาระที่ ๑, ๒, ๓ (or leave ``number`` out and kbo-docs numbers them).
     """
     for i, item in enumerate(m.agenda, start=1):
-        if item.number is not None and item.number != i:
-            yield issue(item, f"ระเบียบวาระที่ {_d(item.number)} อยู่ในลำดับที่ {_d(i)}", f"agenda item numbered {item.number} stands at position {i}", "number")
+        problem = checks.agenda_out_of_order(item.number, i) if item.number is not None else None
+        if problem:
+            yield issue(item, *problem, "number")
 
-
-_STATED = re.compile(r"จำนวน\s*([0-9๐-๙]+(?:,[0-9๐-๙]{3})*)(?![0-9๐-๙]|,[0-9๐-๙])\s*([^\s0-9๐-๙,]*)")
-_LIST_INTRO = re.compile(r"ประกอบด้วย|ดังนี้|ได้แก่")
-_NOT_ITEMS = {"บาท", "สตางค์", "วัน", "เดือน", "ปี", "ครั้ง"}
 
 
 def _sub_items(m: Meeting) -> Iterator[SubItem]:
@@ -84,20 +75,10 @@ def stated_count(m: Meeting, ctx: Context) -> Iterator[Issue]:
     for sub in _sub_items(m):
         if not sub.items:
             continue
-        intro = _LIST_INTRO.search(sub.text)
-        head = sub.text[: intro.start()] if intro else sub.text
-        stated = [s for s in _STATED.finditer(head) if s.group(2) not in _NOT_ITEMS]
-        if not stated:
-            continue
-        found = stated[-1]
-        number = thai.parse_number(found.group(1))
-        if number != len(sub.items):
-            unit = found.group(2)
-            yield issue(
-                sub, f"ระบุจำนวน {thai.format_number(number)} {unit} แต่มีรายการ {_d(len(sub.items))} รายการ",
-                f"states {number} {unit} but lists {len(sub.items)} items", "text",
-                **in_text(sub.text, found.start(), found.end()),
-            )
+        stated = checks.stated_count(sub.text)
+        problem = stated.mismatch(len(sub.items)) if stated else None
+        if stated and problem:
+            yield issue(sub, *problem, "text", **in_text(sub.text, stated.start, stated.end))
 
 
 @rule("MTG005", "plan-in-fiscal-year", ERROR, "meeting")
@@ -110,12 +91,9 @@ def plan_in_fiscal_year(m: Meeting, ctx: Context) -> Iterator[Issue]:
     for sub in _sub_items(m):
         if sub.when is None:
             continue
-        if not (ctx.in_fiscal_year(sub.when.start) and ctx.in_fiscal_year(sub.when.end)):
-            yield issue(
-                sub, f"ช่วงเวลา {thai.format_period(sub.when)} อยู่นอก{ctx.fy_text()}",
-                f"planned period {sub.when.start.isoformat()} to {sub.when.end.isoformat()} is outside the {ctx.fy_text_en()}",
-                "when",
-            )
+        problem = checks.period_outside(sub.when, ctx.fiscal_year)
+        if problem:
+            yield issue(sub, *problem, "when")
 
 
 def _person_key(name: str | None) -> str:

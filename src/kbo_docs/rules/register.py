@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from .. import checks
 from ..findings import Severity
 from ..model import Register
 from ..thai import format_number as n
@@ -29,12 +30,9 @@ def row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
             parts = [reg.value(row, k) for k in col.sum_of]
             if typed is None or any(p is None for p in parts):
                 continue
-            expected = sum(p for p in parts if p is not None)
-            if typed != expected:
-                yield issue(
-                    row, f"แถว {row.name}: {col.title} เป็น {n(typed)} แต่ผลรวมเป็น {n(expected)}",
-                    f"row {row.name}: {col.key} is {typed} but its parts add up to {expected}", "values", col.key,
-                )
+            expected = checks.sum_mismatch(typed, [p for p in parts if p is not None])
+            if expected is not None:
+                yield issue(row, *checks.row_sum_message(row.name, col.title, col.key, typed, expected), "values", col.key)
 
 
 @rule("REG002", "column-total", ERROR, "register")
@@ -50,10 +48,7 @@ def column_total(reg: Register, ctx: Context) -> Iterator[Issue]:
             continue  # REG007 speaks about the target column
         actual = reg.column_sum(key)
         if actual is not None and stated != actual:
-            yield issue(
-                reg, f"ยอดรวม {col.title} เป็น {n(stated)} แต่ผลรวมของแถวเป็น {n(actual)}",
-                f"stated total of {key} is {stated} but the rows add up to {actual}", "totals", key,
-            )
+            yield issue(reg, *checks.column_total_message(col.title, key, stated, actual), "totals", key)
 
 
 @rule("REG003", "total-row-sum", ERROR, "register")
@@ -70,13 +65,10 @@ def total_row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
         parts = [reg.total(k) for k in col.sum_of]
         if any(p is None for p in parts):
             continue
-        expected = sum(p for p in parts if p is not None)
-        if stated != expected:
-            yield issue(
-                reg, f"ยอดรวม {col.title} เป็น {n(stated)} แต่ยอดรวมของส่วนประกอบเป็น {n(expected)}",
-                f"total of {col.key} is {stated} but the totals of {', '.join(col.sum_of)} add up to {expected}",
-                "totals", col.key,
-            )
+        expected = checks.sum_mismatch(stated, [p for p in parts if p is not None])
+        if expected is not None:
+            yield issue(reg, *checks.total_row_message(col.title, col.key, stated, expected, ", ".join(col.sum_of)),
+                        "totals", col.key)
 
 
 @rule("REG004", "negative-count", ERROR, "register")

@@ -1,10 +1,17 @@
 """The rule registry: every rule is a small function with a stable code, a severity and a
 docstring that shows the mistake (``Wrong:``) and its fix (``Right:``), in the spirit of
 sqlfluff and ruff. ``docs/rules.md`` is generated from here (``kbo-docs rules --markdown``).
+
+One rule, two front ends: a rule over the data model (``check``) may also have a front end
+over hand-typed documents (``lint``, :mod:`kbo_docs.lint.rules`), attached with
+:func:`document_check` under the same code; both call the same logic in :mod:`kbo_docs.checks`.
+Rules that only make sense on a typed document (scope ``"document"``) are registered with
+:func:`rule` and run by ``lint`` alone.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -13,7 +20,7 @@ from typing import Any, Literal
 from ..findings import Severity
 from ..model import Node
 
-Scope = Literal["project", "circular", "register", "meeting", "text"]
+Scope = Literal["project", "circular", "register", "meeting", "text", "document"]
 
 
 @dataclass(frozen=True)
@@ -51,10 +58,23 @@ class Rule:
     severity: Severity
     scope: Scope
     check: Callable[..., Iterable[Issue]]
+    document: Callable[..., Iterable[Any]] | None = None
+    """The front end over hand-typed documents, ``document(doc, context)``, if the rule has one."""
 
     @property
     def doc(self) -> str:
         return inspect.getdoc(self.check) or ""
+
+    @property
+    def lint(self) -> Callable[..., Iterable[Any]] | None:
+        """What ``kbo-docs lint`` runs for this rule: the rule itself for a document rule, else
+        its document front end (None: the rule checks data files only)."""
+        return self.check if self.scope == "document" else self.document
+
+    @property
+    def checks_data(self) -> bool:
+        """``kbo-docs check`` runs this rule on data files."""
+        return self.scope != "document"
 
     @property
     def summary(self) -> str:
@@ -78,3 +98,18 @@ def rule(code: str, name: str, severity: Severity, scope: Scope) -> Callable[[Ca
         return check
 
     return register
+
+
+def document_check(code: str) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
+    """Attach a front end over hand-typed documents to the data-model rule ``code``."""
+
+    def attach(check: Callable[..., Iterable[Any]]) -> Callable[..., Iterable[Any]]:
+        found = REGISTRY.get(code)
+        if found is None:
+            raise ValueError(f"no rule {code} to attach a document check to")
+        if found.lint is not None:
+            raise ValueError(f"rule {code} already has a document check")
+        REGISTRY[code] = dataclasses.replace(found, document=check)
+        return check
+
+    return attach

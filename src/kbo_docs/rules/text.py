@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from .. import thai
+from .. import checks, thai
 from ..findings import Severity
 from ..model import Action, Node, ProjectFile, SubItem
 from ..refs import REF_PATTERN, project_scope
@@ -47,18 +47,6 @@ def local_names(node: Node) -> set[str]:
     return set()
 
 
-def _is_thai_letter(ch: str) -> bool:
-    return "\u0e00" <= ch <= "\u0e7f"
-
-
-def _foreign(ch: str) -> bool:
-    """A letter or mark of a script other than Thai and Latin (Devanagari, Lao, Khmer, ...);
-    generic combining accents (U+0300 block) are not a script."""
-    if _is_thai_letter(ch) or ch.isascii() or not unicodedata.category(ch).startswith(("L", "M")):
-        return False
-    return not unicodedata.name(ch, "").startswith(("LATIN", "COMBINING"))
-
-
 def _without_refs(text: str) -> str:
     """``text`` with each ``${...}`` blanked out (same length, so offsets still hold)."""
     return REF_PATTERN.sub(lambda m: " " * len(m.group()), text)
@@ -73,16 +61,8 @@ def foreign_script(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Right: ``ถนนวชิราวุธดำเนิน``, typed with the Thai keyboard.
     """
     for node, at, text in iter_texts(project):
-        for word in re.finditer(r"\S+", text):
-            bad = [ch for ch in word.group() if _foreign(ch)]
-            if bad:
-                scripts = sorted({unicodedata.name(ch, "?").split()[0] for ch in bad})
-                shown = "".join(bad)
-                yield issue(
-                    node, f"มีอักษร{'/'.join(scripts)} '{shown}' ปนในคำ '{word.group()}'",
-                    f"letters of another script ({', '.join(scripts)}) '{shown}' in '{word.group()}'", *at,
-                    **in_text(text, word.start(), word.end()),
-                )
+        for word in checks.foreign_words(text):
+            yield issue(node, *word.message(), *at, **in_text(text, word.start, word.end))
 
 
 @rule("TXT002", "mixed-digits", ERROR, "text")
@@ -93,10 +73,8 @@ def mixed_digits(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Right: ``ปี ๒๕๖๘`` (or ``2568`` in an Arabic-digit document).
     """
     for node, at, text in iter_texts(project):
-        for start, end, raw in thai.find_numbers(_without_refs(text)):
-            if re.search("[0-9]", raw) and re.search("[๐-๙]", raw):
-                yield issue(node, f"ตัวเลขปนเลขไทยกับเลขอารบิก: {raw}", f"number mixes Thai and Arabic digits: {raw}", *at,
-                            **in_text(text, start, end))
+        for start, end, raw in checks.mixed_digit_numbers(_without_refs(text)):
+            yield issue(node, *checks.mixed_digits_message(raw), *at, **in_text(text, start, end))
 
 
 @rule("TXT003", "double-space", WARNING, "text")
@@ -107,15 +85,10 @@ def double_space(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Right: ``นายเจริญ สีวาโย``.
     """
     for node, at, text in iter_texts(project):
-        m = re.search(r"[ \u00a0]{2,}", text)
-        if m:
-            around = text[max(0, m.start() - 12): m.end() + 12]
-            yield issue(node, f"เว้นวรรคซ้อน: '{around}'", f"doubled space: '{around}'", *at,
-                        **in_text(text, max(0, m.start() - 12), m.end() + 12))
-
-
-_PAIRS = {")": "(", "]": "["}
-_LIST_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\)", re.M)  # "๑) ..." opening a line: numbering, not a bracket
+        spans = checks.doubled_spaces(text)
+        if spans:
+            start, end = checks.doubled_space_context(text, spans[0])
+            yield issue(node, *checks.doubled_space_message(text[start:end]), *at, **in_text(text, start, end))
 
 
 @rule("TXT004", "unbalanced-brackets", WARNING, "text")
@@ -126,17 +99,8 @@ def unbalanced_brackets(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Right: ``(Knowledge-Based OTOP : KBO)``.
     """
     for node, at, text in iter_texts(project):
-        stack: list[str] = []
-        text = _LIST_NUMBER.sub(" ", text)
-        ok = True
-        for ch in text:
-            if ch in "([":
-                stack.append(ch)
-            elif ch in _PAIRS:
-                if not stack or stack.pop() != _PAIRS[ch]:
-                    ok = False
-                    break
-        if not ok or stack:
+        if not checks.brackets_balanced(text):
+            text = checks.LIST_NUMBER.sub(" ", text)
             yield issue(node, f"วงเล็บไม่ครบคู่: '{text[:60]}'", f"unbalanced brackets: '{text[:60]}'", *at)
 
 
