@@ -2,43 +2,45 @@
 
     .venv/bin/python benchmarks/bench.py [--repeat N] [--no-libreoffice]
 
-For each sample document and format it times kbo-docs (view data, filters, template, post-
-processing, the PDF text-layer fix) and the raw library doing the same work with the same
-template and data: docxtpl render + save, WeasyPrint ``write_pdf`` of the same HTML and CSS
-(in a separate process, so that none of kbo-docs' WeasyPrint patches are installed), and
-openpyxl for XLSX (our writer is the raw library, so only its own time is shown). LibreOffice's
-DOCX-to-PDF conversion of the same letter is timed as a whole ``soffice`` call.
+Every comparison is timed *interleaved* (A, B, A, B, ...) in one warm process, so that the
+drift of a shared machine hits both sides alike; the figures are medians in milliseconds.
 
-The last section is the cost of Thai distributed paragraphs (kbo_docs.render.thaidist): each
-PDF rendered with and without it (``render_pdf(thai_distribute=...)``, runs interleaved),
-per page, with the PDF sizes. ``--thaidist-only`` runs just that section.
+- DOCX: kbo-docs (view data, filters, docxtpl, the OOXML complex-script pass) against plain
+  docxtpl render + save of the same template and data.
+- PDF: WeasyPrint ``write_pdf`` of the same HTML and CSS with none of kbo-docs' patches
+  (``raw``), with the exact Thai text layer only (``+text layer``), and kbo-docs as it renders
+  (text layer + Thai distributed paragraphs, ``kbo-docs``); plus per page and PDF sizes.
+- XLSX: our writer is openpyxl itself, so only its own time is shown.
+- LibreOffice's DOCX-to-PDF conversion of the sample letter, as a whole ``soffice`` call.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
-import json
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 
 
-def median_ms(fn, repeat: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
+def interleaved(variants: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Median ms of each variant, the variants run in turn ``repeat`` times after a warm-up."""
+    for fn in variants.values():
         fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(repeat):
+        for name, fn in variants.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def documents():
@@ -49,120 +51,100 @@ def documents():
         yield from Views(load_project(path).project).documents()
 
 
-def raw_pdf(repeat: int) -> dict[str, float]:
-    """WeasyPrint alone: same HTML, same stylesheet, no kbo-docs patches (own process)."""
-    from weasyprint import HTML
-
-    from kbo_docs.render import pdf
-
-    out = {}
-    for doc in documents():
-        html = pdf.render_html(doc)
-        css, config = pdf._stylesheet(str(pdf.templates_dir() / "html"), str(pdf.fonts_dir()), pdf.PDF_BODY_SIZE)
-        out[doc.id] = median_ms(lambda: HTML(string=html).write_pdf(stylesheets=[css], font_config=config), repeat)
-    return out
-
-
-def ours(repeat: int) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+def docx_rows(repeat: int) -> list[tuple[str, float, float]]:
     from docxtpl import DocxTemplate
 
-    from kbo_docs.render import render_one
+    from kbo_docs.render.docx import render_docx
     from kbo_docs.render.jinja import environment
     from kbo_docs.render.paths import templates_dir
 
-    mine: dict[str, dict[str, float]] = {}
-    raw_docx: dict[str, float] = {}
+    rows = []
     for doc in documents():
-        formats = ["docx", "pdf"] + (["xlsx"] if doc.kind == "register" else [])
-        mine[doc.id] = {fmt: median_ms(lambda fmt=fmt: render_one(doc, fmt), repeat) for fmt in formats}
         template = templates_dir() / "docx" / f"{doc.kind}.docx"
 
-        def plain_docxtpl() -> None:
+        def plain_docxtpl(doc=doc, template=template) -> None:
             tpl = DocxTemplate(str(template))
             tpl.render({**doc.data, "garuda": None}, jinja_env=environment(None, doc.digits), autoescape=True)
             tpl.save(io.BytesIO())
 
-        raw_docx[doc.id] = median_ms(plain_docxtpl, repeat)
-    return mine, raw_docx
+        medians = interleaved({"raw": plain_docxtpl, "ours": lambda doc=doc: render_docx(doc)}, repeat)
+        rows.append((doc.id, medians["ours"], medians["raw"]))
+    return rows
+
+
+def pdf_rows(repeat: int) -> list[tuple[str, int, dict[str, float], dict[str, int]]]:
+    import pypdf
+    from weasyprint import HTML
+
+    from kbo_docs.render import pdf, textlayer, thaidist
+
+    css, config = pdf._stylesheet(str(pdf.templates_dir() / "html"), str(pdf.fonts_dir()), pdf.PDF_BODY_SIZE)
+    rows = []
+    for doc in documents():
+        html = pdf.render_html(doc)
+
+        def raw(html=html) -> bytes:
+            textlayer.uninstall()
+            thaidist.uninstall()
+            return HTML(string=html).write_pdf(stylesheets=[css], font_config=config)
+
+        def text_layer_only(doc=doc) -> bytes:
+            return pdf.render_pdf(doc, thai_distribute=False)
+
+        def ours(doc=doc) -> bytes:
+            return pdf.render_pdf(doc)
+
+        variants = {"raw": raw, "+text layer": text_layer_only, "kbo-docs": ours}
+        sizes = {name: len(fn()) for name, fn in variants.items()}
+        pages = len(pypdf.PdfReader(io.BytesIO(ours())).pages)
+        rows.append((doc.id, pages, interleaved(variants, repeat), sizes))
+    return rows
+
+
+def xlsx_rows(repeat: int) -> list[tuple[str, float]]:
+    from kbo_docs.render.xlsx import render_xlsx
+
+    return [(d.id, interleaved({"x": lambda d=d: render_xlsx(d)}, repeat)["x"]) for d in documents() if d.kind == "register"]
 
 
 def libreoffice(repeat: int) -> float | None:
     soffice = shutil.which("soffice")
     if soffice is None:
         return None
-    from kbo_docs.render import render_one
+    from kbo_docs.render.docx import render_docx
 
     letter = next(d for d in documents() if d.kind == "circular")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "letter.docx"
-        src.write_bytes(render_one(letter, "docx"))
+        src.write_bytes(render_docx(letter))
         profile = f"-env:UserInstallation=file://{tmp}/profile"
         cmd = [soffice, "--headless", profile, "--convert-to", "pdf", "--outdir", tmp, str(src)]
-        return median_ms(lambda: subprocess.run(cmd, check=True, capture_output=True), max(3, repeat // 5))
-
-
-def thai_distribute_cost(repeat: int) -> list[tuple[str, int, float, float, int, int]]:
-    """(document, pages, ms without, ms with, bytes without, bytes with) per PDF document:
-    medians of interleaved runs, so drift of the machine hits both sides alike."""
-    import pypdf
-
-    from kbo_docs.render.pdf import render_pdf
-
-    rows = []
-    for doc in documents():
-        outputs = {flag: render_pdf(doc, thai_distribute=flag) for flag in (False, True)}  # warm-up
-        times: dict[bool, list[float]] = {False: [], True: []}
-        for _ in range(repeat):
-            for flag in (False, True):
-                start = time.perf_counter()
-                render_pdf(doc, thai_distribute=flag)
-                times[flag].append((time.perf_counter() - start) * 1000)
-        pages = len(pypdf.PdfReader(io.BytesIO(outputs[True])).pages)
-        rows.append((doc.id, pages, statistics.median(times[False]), statistics.median(times[True]),
-                     len(outputs[False]), len(outputs[True])))
-    return rows
-
-
-def print_thai_distribute_cost(repeat: int) -> None:
-    rows = thai_distribute_cost(repeat)
-    print(f"Thai distributed paragraphs: medians of {repeat} interleaved runs, ms per page "
-          "(off = thai_distribute=False, left-aligned)")
-    print(f"{'document':<24}{'pages':>6}{'off':>9}{'on':>9}{'extra':>8}{'KB off':>9}{'KB on':>8}")
-    for doc_id, pages, off, on, size_off, size_on in rows:
-        print(f"{doc_id:<24}{pages:>6}{off / pages:>9.1f}{on / pages:>9.1f}{(on / off - 1) * 100:>7.0f}%"
-              f"{size_off / 1024:>9.1f}{size_on / 1024:>8.1f}")
+        return interleaved({"lo": lambda: subprocess.run(cmd, check=True, capture_output=True)}, max(3, repeat // 5))["lo"]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--no-libreoffice", action="store_true")
-    parser.add_argument("--raw-pdf-only", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--thaidist-only", action="store_true",
-                        help="Only the cost of Thai distributed paragraphs (last section).")
     args = parser.parse_args()
-    if args.raw_pdf_only:
-        print(json.dumps(raw_pdf(args.repeat)))
-        return
-    if args.thaidist_only:
-        print_thai_distribute_cost(args.repeat)
-        return
-    raw = json.loads(subprocess.run([sys.executable, __file__, "--raw-pdf-only", "--repeat", str(args.repeat)],
-                                    check=True, capture_output=True, text=True).stdout)
-    mine, raw_docx = ours(args.repeat)
-    print(f"medians of {args.repeat} runs in one warm process, ms (ratio = kbo-docs / raw library)")
-    print(f"{'document':<24}{'format':<7}{'kbo-docs':>10}{'raw':>10}{'ratio':>8}")
-    for doc_id, formats in mine.items():
-        for fmt, ms in formats.items():
-            base = {"docx": raw_docx.get(doc_id), "pdf": raw.get(doc_id)}.get(fmt)
-            ratio = f"{ms / base:.2f}" if base else "-"
-            print(f"{doc_id:<24}{fmt:<7}{ms:>10.1f}{(base or 0):>10.1f}{ratio:>8}")
+
+    print(f"DOCX: medians of {args.repeat} interleaved runs, ms")
+    print(f"{'document':<24}{'kbo-docs':>10}{'docxtpl':>10}{'ratio':>8}")
+    for doc_id, ours, raw in docx_rows(args.repeat):
+        print(f"{doc_id:<24}{ours:>10.1f}{raw:>10.1f}{ours / raw:>8.2f}")
+
+    print(f"\nPDF: medians of {args.repeat} interleaved runs, ms per document (ms per page), KB")
+    print(f"{'document':<24}{'pages':>6}{'raw':>14}{'+text layer':>16}{'kbo-docs':>16}{'ratio':>8}{'KB raw':>8}{'KB ours':>9}")
+    for doc_id, pages, ms, sizes in pdf_rows(args.repeat):
+        cells = "".join(f"{ms[k]:>9.1f} ({ms[k] / pages:>4.0f})" for k in ("raw", "+text layer", "kbo-docs"))
+        print(f"{doc_id:<24}{pages:>6}{cells}{ms['kbo-docs'] / ms['raw']:>8.2f}"
+              f"{sizes['raw'] / 1024:>8.1f}{sizes['kbo-docs'] / 1024:>9.1f}")
+
+    print("\nXLSX (openpyxl is the raw library): " + ", ".join(f"{i} {ms:.1f} ms" for i, ms in xlsx_rows(args.repeat)))
     if not args.no_libreoffice:
         lo = libreoffice(args.repeat)
         if lo is not None:
             print(f"LibreOffice soffice --convert-to pdf of the sample letter (whole call): {lo:.0f} ms")
-    print()
-    print_thai_distribute_cost(args.repeat)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -56,11 +57,8 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     path = template_path(doc.kind)
     if not path.is_file():
         raise TemplateError(f"{path}: ไม่พบแม่แบบ / template not found")
-    tpl = DocxTemplate(str(path))
-    try:
-        tpl.init_docx()
-    except Exception as exc:  # not a zip / not a Word document
-        raise TemplateError(f"{path}: แฟ้มแม่แบบเสียหาย / not a readable .docx: {exc}") from None
+    tpl = DocxTemplate(io.BytesIO(_prepared_template(str(path), path.stat().st_mtime_ns, font, size_pt)))
+    tpl.init_docx()
 
     env = environment(None, doc.digits)
     env.finalize = _literal
@@ -75,12 +73,30 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
         raise TemplateError(f"{path}: แม่แบบให้ XML ที่ไม่ถูกต้อง / the template produced invalid XML: {exc}") from None
 
     document = tpl.docx
-    ooxml.apply_font(document, font, size_pt)
     ooxml.set_page_number_digits(document, doc.digits)
     ooxml.fit_tables(document)
 
     out = io.BytesIO()
     tpl.save(out)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=16)
+def _prepared_template(path: str, mtime_ns: int, font: str, size_pt: float) -> bytes:
+    """The template with the configured font in every slot (:func:`ooxml.apply_font`), done
+    once per template file (and again when it changes). Rendering only fills and repeats the
+    template's own runs, so fonting the template fonts the document."""
+    from docx import Document as open_docx
+
+    from . import ooxml
+
+    try:
+        document = open_docx(path)
+    except Exception as exc:  # not a zip / not a Word document
+        raise TemplateError(f"{path}: แฟ้มแม่แบบเสียหาย / not a readable .docx: {exc}") from None
+    ooxml.apply_font(document, font, size_pt)
+    out = io.BytesIO()
+    document.save(out)
     return out.getvalue()
 
 

@@ -134,16 +134,17 @@ def set_font(rpr: Any, name: str | None = None, size_pt: float | None = None, *,
         child(rpr, "lang", RPR_ORDER).set(w("bidi"), lang_bidi)
 
 
+_MIRRORED = {w("b"): "bCs", w("i"): "iCs", w("sz"): "szCs"}
+
+
 def mirror_complex(rpr: Any) -> None:
     """Copy the Latin bold / italic / size of ``rpr`` into the complex-script ones
     (``w:bCs``, ``w:iCs``, ``w:szCs``): Thai text reads only those."""
-    for latin, complex_ in (("b", "bCs"), ("i", "iCs"), ("sz", "szCs")):
-        src = rpr.find(w(latin))
-        if src is None:
-            continue
-        dst = child(rpr, complex_, RPR_ORDER)
-        dst.attrib.clear()
-        dst.attrib.update(src.attrib)
+    for src in [el for el in rpr if el.tag in _MIRRORED]:
+        dst = child(rpr, _MIRRORED[src.tag], RPR_ORDER)
+        if dst.attrib != src.attrib:
+            dst.attrib.clear()
+            dst.attrib.update(src.attrib)
 
 
 def set_bold(run: Any, on: bool = True) -> None:

@@ -45,10 +45,17 @@ def _stylesheet(folder: str, fonts: str, body_size: str):  # type: ignore[no-unt
     return CSS(string=css, font_config=config), config
 
 
+@lru_cache(maxsize=8)
+def _html_environment(folder: str, digits: str) -> jinja2.Environment:
+    """One environment per template folder and digit mode, so templates compile once
+    (Jinja still reloads a template whose file changed)."""
+    return environment(Path(folder), digits)
+
+
 def render_html(doc: Document, folder: Path | None = None) -> str:
     folder = folder or templates_dir() / "html"
     name = f"{doc.kind}.html"
-    env = environment(folder, doc.digits)
+    env = _html_environment(str(folder), doc.digits)
     try:
         return env.get_template(name).render(**doc.data)
     except jinja2.TemplateError as exc:
