@@ -79,7 +79,6 @@ Limits
 
 from __future__ import annotations
 
-import inspect
 import io
 import logging
 import struct
@@ -90,11 +89,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["TextLayerWarning", "install", "installed", "uninstall"]
+from .internals import WEASYPRINT_VERSION, Missing, params
+
+__all__ = ["WEASYPRINT_VERSION", "TextLayerWarning", "install", "installed", "uninstall"]
 
 LOGGER = logging.getLogger(__name__)
 
-WEASYPRINT_VERSION = "70.0"
 """The only WeasyPrint version whose internals this module has been checked against."""
 
 _CID_GAP = 1024
@@ -179,9 +179,6 @@ def _original(obj: Any) -> Any:
     return obj
 
 
-def _params(function: Any) -> list[str]:
-    return list(inspect.signature(function).parameters)
-
 
 def _missing_internals() -> list[str]:
     """What this module needs from WeasyPrint but does not find (empty list: all there)."""
@@ -198,31 +195,21 @@ def _missing_internals() -> list[str]:
     except Exception as exc:  # noqa: BLE001  # pragma: no cover - depends on the environment
         return [f"import failed: {exc!r}"]
 
-    missing: list[str] = []
-    version = getattr(weasyprint, "__version__", None)
-    if version != WEASYPRINT_VERSION:
-        missing.append(f"weasyprint.__version__ is {version!r}, not {WEASYPRINT_VERSION!r}")
-
-    def need(ok: Callable[[], bool], what: str) -> None:
-        try:
-            good = ok()
-        except Exception:  # noqa: BLE001 - any failure means "not there"
-            good = False
-        if not good:
-            missing.append(what)
+    missing = Missing(weasyprint)
+    need = missing.need
 
     dfl = _original(getattr(draw_text, "draw_first_line", None))
     clean = _original(getattr(getattr(pdf_fonts, "Font", None), "clean", None))
     bvfd = _original(getattr(pdf_fonts, "_build_vector_font_dictionary", None))
-    need(lambda: _params(dfl) == ["stream", "textbox", "text_overflow", "block_ellipsis", "matrix"],
+    need(lambda: params(dfl) == ["stream", "textbox", "text_overflow", "block_ellipsis", "matrix"],
          "weasyprint.draw.text.draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix)")
     need(lambda: {"get_first_line", "to_unicode", "add_font", "widths"} <= set(dfl.__code__.co_names),
          "draw_first_line's get_first_line()/font.to_unicode/font.widths use")
     need(lambda: "draw_first_line" in draw_text.draw_text.__code__.co_names,
          "weasyprint.draw.text.draw_text calling draw_first_line")
-    need(lambda: _params(clean) == ["self", "to_unicode", "hinting"],
+    need(lambda: params(clean) == ["self", "to_unicode", "hinting"],
          "weasyprint.pdf.fonts.Font.clean(self, to_unicode, hinting)")
-    need(lambda: _params(bvfd) == ["font_dictionary", "pdf", "font", "widths", "compress", "reference",
+    need(lambda: params(bvfd) == ["font_dictionary", "pdf", "font", "widths", "compress", "reference",
                                    "pdf_version"],
          "weasyprint.pdf.fonts._build_vector_font_dictionary(font_dictionary, pdf, font, widths, "
          "compress, reference, pdf_version)")
@@ -234,9 +221,9 @@ def _missing_internals() -> list[str]:
          <= set(pdf_fonts.Font.__init__.__code__.co_names),
          "weasyprint.pdf.fonts.Font fields")
     need(lambda: isinstance(pdf_fonts.Font.type, property), "weasyprint.pdf.fonts.Font.type")
-    need(lambda: _params(line_break.Layout.get_first_line) == ["self"],
+    need(lambda: params(line_break.Layout.get_first_line) == ["self"],
          "weasyprint.text.line_break.Layout.get_first_line(self)")
-    need(lambda: _params(pdf_stream.Stream.add_font) == ["self", "pango_font"],
+    need(lambda: params(pdf_stream.Stream.add_font) == ["self", "pango_font"],
          "weasyprint.pdf.stream.Stream.add_font(self, pango_font)")
     need(lambda: "_fonts" in pdf_stream.Stream.__init__.__code__.co_names, "weasyprint.pdf.stream.Stream._fonts")
     need(lambda: all(hasattr(text_ffi, n) for n in ("ffi", "pango", "FROM_UNITS"))

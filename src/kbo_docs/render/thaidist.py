@@ -89,15 +89,15 @@ import logging
 import sys
 import threading
 import warnings
-from collections.abc import Callable
 from typing import Any
+
+from .internals import WEASYPRINT_VERSION, Missing, params
 
 __all__ = ["FALLBACK_CSS", "PROPERTY", "WEASYPRINT_VERSION", "ThaiDistributeWarning", "install",
            "installed", "is_marked", "uninstall"]
 
 LOGGER = logging.getLogger(__name__)
 
-WEASYPRINT_VERSION = "70.0"
 """The only WeasyPrint version whose internals this module has been checked against."""
 
 PROPERTY = "--thai-distribute"
@@ -194,9 +194,6 @@ def _unwrapped(function: Any) -> Any:
     return function
 
 
-def _params(function: Any) -> list[str]:
-    return list(inspect.signature(function).parameters)
-
 
 @functools.lru_cache(maxsize=8)
 def _source(function: Any) -> str:
@@ -217,23 +214,13 @@ def _missing_internals() -> list[str]:
     except Exception as exc:  # noqa: BLE001  # pragma: no cover - depends on the environment
         return [f"import failed: {exc!r}"]
 
-    missing: list[str] = []
-    version = getattr(weasyprint, "__version__", None)
-    if version != WEASYPRINT_VERSION:
-        missing.append(f"weasyprint.__version__ is {version!r}, not {WEASYPRINT_VERSION!r}")
-
-    def need(ok: Callable[[], bool], what: str) -> None:
-        try:
-            good = ok()
-        except Exception:  # noqa: BLE001 - any failure means "not there"
-            good = False
-        if not good:
-            missing.append(what)
+    missing = Missing(weasyprint)
+    need = missing.need
 
     justify = _unwrapped(getattr(inline, "justify_line", None))
-    need(lambda: _params(justify) == ["context", "line", "extra_width"],
+    need(lambda: params(justify) == ["context", "line", "extra_width"],
          "weasyprint.layout.inline.justify_line(context, line, extra_width)")
-    need(lambda: _params(inline.text_align) == ["context", "line", "available_width", "last"]
+    need(lambda: params(inline.text_align) == ["context", "line", "available_width", "last"]
          and "justify_line" in inline.text_align.__code__.co_names,
          "weasyprint.layout.inline.text_align(context, line, available_width, last) calling justify_line")
     need(lambda: all(isinstance(getattr(boxes, name), type) for name in
@@ -241,12 +228,12 @@ def _missing_internals() -> list[str]:
          and callable(boxes.Box.translate) and callable(boxes.Box.is_in_normal_flow),
          "weasyprint.formatting_structure.boxes (TextBox, InlineBox, LineBox, translate, is_in_normal_flow)")
     layout = getattr(line_break, "Layout", None)
-    need(lambda: _params(layout.__init__) == ["self", "style", "justification_spacing", "max_width"]
-         and _params(layout.setup) == ["self", "style"]
-         and _params(layout.set_text) == ["self", "text", "justify"]
-         and _params(layout.get_first_line) == ["self"]
-         and _params(layout.deactivate) == ["self"]
-         and _params(layout.reactivate) == ["self", "style"]
+    need(lambda: params(layout.__init__) == ["self", "style", "justification_spacing", "max_width"]
+         and params(layout.setup) == ["self", "style"]
+         and params(layout.set_text) == ["self", "text", "justify"]
+         and params(layout.get_first_line) == ["self"]
+         and params(layout.deactivate) == ["self"]
+         and params(layout.reactivate) == ["self", "style"]
          and "letter_spacing" in layout.set_text.__code__.co_consts,
          "weasyprint.text.line_break.Layout(style, justification_spacing, max_width) with setup, "
          "set_text(text, justify) reading letter_spacing, get_first_line, deactivate, reactivate")
