@@ -19,7 +19,7 @@ Layout (saraban.md §1, §2, §5, §9): A4; margins left 3 cm, right 2 cm, top 2
 2 cm; single spacing, nothing after paragraphs; TH SarabunIT๙ 16 pt in all four font slots
 (ascii, hAnsi, eastAsia, cs) with Thai as the complex-script language; body paragraphs
 Thai-distributed with a 2.5 cm first-line indent; page numbers "- ๒ -" centred at the top from
-page 2 on; the Garuda 3 cm high at the top centre of a letter.
+page 2 on; the Garuda 3 cm high, centred, 1.5 cm from the top edge of a letter.
 """
 
 from __future__ import annotations
@@ -39,7 +39,14 @@ FONT = "TH SarabunIT๙"
 SIZE_PT = 16
 TEXT_WIDTH_CM = 16.0  # 21 cm - 3 cm - 2 cm
 
+TOP_MARGIN_CM = 2.5
 GARUDA_CM = 3.0       # กระดาษตราครุฑ: Garuda 3 cm high, top centre (ข้อ 71, แบบที่ 26)
+GARUDA_TOP_CM = 1.5   # its top from the paper's top edge (saraban.md §1.1; HTML: @page :first)
+GARUDA_GAP_CM = 0.3   # emblem bottom to the ที่ line (HTML: .head margin-top)
+NUMBER_BEFORE = Pt(8)  # space before the ที่ line
+# The first paragraph: from the top margin down to where the ที่ line's space-before starts.
+GARUDA_SPACE_CM = (GARUDA_TOP_CM + GARUDA_CM + GARUDA_GAP_CM - TOP_MARGIN_CM
+                   - NUMBER_BEFORE.cm)
 RIGHT_HALF_CM = 8.0   # issuer address block and date line start here (HTML: 50 %)
 SIGNATURE_CM = 6.4    # signature block: centred on what is right of this (HTML: 40 %)
 SIGNOFF_CM = 7.2      # minutes recorder / checker block (HTML: 45 %)
@@ -65,7 +72,7 @@ def new_document(title: str):
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin, section.right_margin = Cm(3), Cm(2)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(TOP_MARGIN_CM), Cm(2)
     section.header_distance, section.footer_distance = Cm(1.25), Cm(1)
     section.gutter = Cm(0)
 
@@ -133,13 +140,16 @@ def body(container, text: str, *, first_line: float = INDENT_CM, before=BLOCK, k
 def circular():
     doc = new_document("หนังสือเวียน")
 
-    # ตราครุฑ: 3 cm, top centre. The paragraph is at least 3 cm high, so the space stays
-    # when the office has not given its own image (kbo-docs never ships the Garuda).
-    para(doc, "{% if garuda %}{{ garuda }}{% endif %}", align=J.CENTER, at_least_cm=GARUDA_CM)
+    # ตราครุฑ: 3 cm high, centred on the page, its top 1.5 cm from the paper's top edge. The
+    # picture (the office's own image; kbo-docs never ships the Garuda) is anchored in this
+    # paragraph and floated there by kbo_docs.render.docx. The paragraph itself is blank
+    # space, exactly as high as puts the ที่ line 0.3 cm below the emblem (as the PDF does),
+    # with or without an image; the top margin stays 2.5 cm for page 2 on.
+    para(doc, "{% if garuda %}{{ garuda }}{% endif %}", align=J.CENTER, exact_cm=GARUDA_SPACE_CM)
 
     # ที่ (left) and ส่วนราชการเจ้าของหนังสือ (its address, on the right half)
     para(doc, "ที่ {{ number | digits }}\t{% if agency.address %}{{ agency.address[0] }}{% endif %}",
-         before=Pt(8), tabs=[(RIGHT_HALF_CM, WD_TAB_ALIGNMENT.LEFT)])
+         before=NUMBER_BEFORE, tabs=[(RIGHT_HALF_CM, WD_TAB_ALIGNMENT.LEFT)])
     tag(doc, "{%p for line in agency.address[1:] %}")
     para(doc, "{{ line }}", left=RIGHT_HALF_CM)
     tag(doc, "{%p endfor %}")

@@ -241,15 +241,32 @@ def test_circular_layout(rendered):
     assert not [t for t in out.texts() if "{%" in t or "{{" in t]
 
 
+GARUDA_CY = 1080000    # 3 cm in EMU
+GARUDA_TOP = 540000    # 1.5 cm in EMU, from the paper's top edge (saraban.md §1.1, LAYOUT-1)
+NUMBER_LINE_CM = 4.8   # the ที่ line: 1.5 + 3 + 0.3 cm from the top edge, as in the PDF
+
+
+def WP(tag: str) -> str:
+    return f"{{{NS['wp']}}}{tag}"
+
+
+def _first_paragraph_space_cm(first: etree._Element, second: etree._Element) -> float:
+    """Top margin + the first paragraph's exact height + the space before the second (cm)."""
+    spacing = first.find("w:pPr/w:spacing", NS)
+    assert attr(spacing, "lineRule") == "exact"
+    before = int(attr(second.find("w:pPr/w:spacing", NS), "before") or 0)
+    return 2.5 + (int(attr(spacing, "line")) + before) / ooxml.TWIPS_PER_CM
+
+
 def test_circular_without_garuda_keeps_the_space(lampang):
     doc = documents(LAMPANG)["circular"]
     out = Docx(render_docx(doc))
-    assert not list(out.body.iter(f"{{{NS['wp']}}}inline"))
+    assert not list(out.body.iter(WP("inline"))) and not list(out.body.iter(WP("anchor")))
     assert not [n for n in out.zip.namelist() if n.startswith("word/media/")]
-    first = out.paragraphs()[0]
-    spacing = first.find("w:pPr/w:spacing", NS)
-    assert (attr(spacing, "line"), attr(spacing, "lineRule")) == ("1701", "atLeast")  # 3 cm
-    assert attr(first.find("w:pPr/w:jc", NS), "val") == "center"
+    first, second = out.paragraphs()[:2]
+    assert not ooxml.paragraph_text(first).strip()
+    assert ooxml.paragraph_text(second).startswith("ที่ ")
+    assert _first_paragraph_space_cm(first, second) == pytest.approx(NUMBER_LINE_CM, abs=0.01)
 
 
 def _garuda_png(path: Path) -> Path:
@@ -261,29 +278,78 @@ def _garuda_png(path: Path) -> Path:
     return path
 
 
-def test_circular_with_garuda_image(tmp_path):
+def _garuda_docx(tmp_path: Path) -> bytes:
     _garuda_png(tmp_path / "garuda.png")
     text = LAMPANG.read_text(encoding="utf-8").replace("garuda_image: null", "garuda_image: garuda.png")
-    doc = docs_from_text(text)["circular"]
-    out = Docx(render_docx(doc, base_dir=tmp_path))
-    inlines = list(out.body.iter(f"{{{NS['wp']}}}inline"))
-    assert len(inlines) == 1
-    extent = inlines[0].find("wp:extent", NS)
-    assert int(extent.get("cy")) == 1080000  # 3 cm in EMU
-    assert int(extent.get("cx")) == round(1080000 * 120 / 150)
+    return render_docx(docs_from_text(text)["circular"], base_dir=tmp_path)
+
+
+def assert_floating_garuda(out: Docx) -> etree._Element:
+    """One picture, anchored (not inline) in the first paragraph: 3 cm high, centred on the
+    page, its top 1.5 cm from the paper's top edge; children in CT_Anchor order."""
+    assert not list(out.body.iter(WP("inline")))
+    anchors = list(out.body.iter(WP("anchor")))
+    assert len(anchors) == 1
+    anchor = anchors[0]
+    assert {k: anchor.get(k) for k in ("behindDoc", "allowOverlap", "simplePos", "layoutInCell")} == {
+        "behindDoc": "0", "allowOverlap": "1", "simplePos": "0", "layoutInCell": "1"}
+    assert anchor.get("locked") in ("0", "1") and anchor.get("relativeHeight", "").isdigit()
+    h, v = anchor.find("wp:positionH", NS), anchor.find("wp:positionV", NS)
+    assert h.get("relativeFrom") == "page" and h.find("wp:align", NS).text == "center"
+    assert v.get("relativeFrom") == "page" and int(v.find("wp:posOffset", NS).text) == GARUDA_TOP
+    assert int(anchor.find("wp:extent", NS).get("cy")) == GARUDA_CY
+    order = [etree.QName(c).localname for c in anchor]
+    assert order == ["simplePos", "positionH", "positionV", "extent", "effectExtent", "wrapNone",
+                     "docPr", "cNvGraphicFramePr", "graphic"], order
+    assert anchor.find("wp:docPr", NS).get("id")
     first = out.paragraphs()[0]
-    assert first.find(".//wp:inline", NS) is not None, "the Garuda is the first paragraph"
-    assert attr(first.find("w:pPr/w:jc", NS), "val") == "center"
-    assert [n for n in out.zip.namelist() if n.startswith("word/media/")]
+    assert anchor in list(first.iter(WP("anchor"))), "the Garuda is anchored in the first paragraph"
+    return anchor
+
+
+def test_circular_with_garuda_image(tmp_path):
+    out = Docx(_garuda_docx(tmp_path))
+    anchor = assert_floating_garuda(out)
+    assert int(anchor.find("wp:extent", NS).get("cx")) == round(GARUDA_CY * 120 / 150)
+    # The picture shows the office's image.
+    embed = anchor.find(f".//{{{ooxml.A_NS}}}blip").get(f"{{{NS['r']}}}embed")
+    rels = out.xml("word/_rels/document.xml.rels")
+    target = rels.find(f"{{*}}Relationship[@Id='{embed}']").get("Target")
+    assert target.startswith("media/") and f"word/{target}" in out.zip.namelist()
+    # The first paragraph is blank space down to the ที่ line, as without an image.
+    first, second = out.paragraphs()[:2]
+    assert not ooxml.paragraph_text(first).strip()
+    assert ooxml.paragraph_text(second).startswith("ที่ ")
+    assert _first_paragraph_space_cm(first, second) == pytest.approx(NUMBER_LINE_CM, abs=0.01)
+    # Page 2 on keeps the 2.5 cm margin and the "- ๒ -" header; page 1 an empty one.
+    assert attr(out.sect_pr().find("w:pgMar", NS), "top") == "1417"
+    assert out.sect_pr().find("w:titlePg", NS) is not None
 
 
 def test_garuda_image_given_as_file_uri(tmp_path):
     """kbo_docs.render.render_project resolves the image to a file:// URI for the PDF."""
     uri = _garuda_png(tmp_path / "ตราครุฑ garuda.png").resolve().as_uri()
     text = LAMPANG.read_text(encoding="utf-8").replace("garuda_image: null", f'garuda_image: "{uri}"')
-    out = Docx(render_docx(docs_from_text(text)["circular"]))
-    extent = out.body.find(".//wp:inline/wp:extent", NS)
-    assert extent is not None and int(extent.get("cy")) == 1080000
+    assert_floating_garuda(Docx(render_docx(docs_from_text(text)["circular"])))
+
+
+def test_float_picture_keeps_other_pictures_inline(tmp_path):
+    """ooxml.float_pictures moves only the pictures of the image it is given."""
+    from docx import Document as Word
+    from PIL import Image
+
+    other = _garuda_png(tmp_path / "other.png")
+    Image.new("RGB", (10, 10), "red").save(tmp_path / "red.png")
+    word = Word()
+    word.add_picture(str(other))
+    word.add_picture(str(tmp_path / "red.png"))
+    r_id, _ = word.part.get_or_add_image(str(other))
+    anchors = ooxml.float_pictures(word.element.body, r_id, top_cm=1.5)
+    assert len(anchors) == 1
+    assert len(list(word.element.body.iter(WP("inline")))) == 1
+    buffer = io.BytesIO()
+    word.save(buffer)  # still a valid package
+    assert Docx(buffer.getvalue()).body.find(".//wp:anchor/wp:positionV/wp:posOffset", NS).text == "540000"
 
 
 def test_missing_garuda_file_is_an_error(tmp_path):
@@ -534,6 +600,39 @@ def test_libreoffice_converts_every_sample(tmp_path, lampang, chiangmai):
         names = [line.split()[0] for line in fonts.splitlines()[2:] if line.strip()]
         thai = [n for n in names if not re.search(r"DejaVu|Liberation|OpenSymbol", n)]
         assert thai, f"{kind}: no Thai font in the PDF ({names}); {APT_HINT}"
+
+
+def test_libreoffice_places_the_garuda(tmp_path):
+    """LAYOUT-1 in the converted PDF: the Garuda 3 cm high, centred, its top 1.5 cm from the
+    paper's top edge; the ที่ line below it; page 2 keeps the 2.5 cm margin and its header."""
+    import pdfplumber
+
+    soffice = _tool("soffice", APT_HINT)
+    docx_path = tmp_path / "circular.docx"
+    docx_path.write_bytes(_garuda_docx(tmp_path))
+    run = subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
+        check=False, capture_output=True, text=True, timeout=300)
+    pdf_path = tmp_path / "circular.pdf"
+    assert run.returncode == 0 and pdf_path.is_file(), run.stderr
+    pt_per_cm = 72 / 2.54
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[0]
+        assert len(page.images) == 1
+        image = page.images[0]
+        assert image["top"] == pytest.approx(1.5 * pt_per_cm, abs=3)       # 42.5 pt
+        assert image["bottom"] - image["top"] == pytest.approx(3 * pt_per_cm, abs=3)  # 85 pt
+        assert (image["x0"] + image["x1"]) / 2 == pytest.approx(page.width / 2, abs=3)
+        lines = [line for line in page.extract_text_lines() if line["text"].strip()]
+        assert _squash(lines[0]["text"]).startswith("ที่ลป"), lines[0]["text"]
+        assert image["bottom"] < lines[0]["top"] < 5.2 * pt_per_cm
+        # Page 2: no picture; "- ๒ -" above the 2.5 cm margin, the body text below it.
+        page2 = pdf.pages[1]
+        assert not page2.images
+        lines2 = [line for line in page2.extract_text_lines() if line["text"].strip()]
+        assert re.fullmatch(r"-\s*[2๒]\s*-", lines2[0]["text"].strip()), lines2[0]["text"]
+        assert lines2[0]["bottom"] < 2.5 * pt_per_cm < lines2[1]["top"]
 
 
 def test_dates_and_year_labels_do_not_break_across_lines(lampang):

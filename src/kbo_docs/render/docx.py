@@ -2,7 +2,8 @@
 ``templates/docx/build.py``, or an office's own copy under ``KBO_DOCS_TEMPLATES``), filled
 with the same view data and the same Jinja environment as the HTML/PDF backend, then an
 OOXML post-pass (:mod:`kbo_docs.render.ooxml`) for what docxtpl and python-docx leave out:
-the Thai complex-script font slots, page-number digits and table widths.
+the Thai complex-script font slots, page-number digits, table widths, and the Garuda floated
+to its place on the page.
 
 User text arrives literally: the environment autoescapes (``&``, ``<b>`` stay text; docxtpl's
 own default would drop them), values are never parsed as tags (``{{ x }}`` stays text), and
@@ -24,6 +25,7 @@ from .view import Document
 DEFAULT_FONT = "TH SarabunIT๙"
 DEFAULT_SIZE_PT = 16
 GARUDA_HEIGHT_MM = 30  # กระดาษตราครุฑ: 3 cm (saraban.md §1.1)
+GARUDA_TOP_CM = 1.5    # its top, from the paper's top edge, centred across the page (LAYOUT-1)
 
 
 # docxtpl turns "{_{", "}_}", "{_%" and "%_}" into "{{", "}}", "{%" and "%}" after rendering;
@@ -63,7 +65,7 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     env = environment(None, doc.digits)
     env.finalize = _literal
     context: dict[str, Any] = dict(doc.data)
-    context["garuda"] = _garuda(tpl, doc, base_dir)
+    garuda = context["garuda"] = _garuda(tpl, doc, base_dir)
 
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
@@ -73,6 +75,12 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
         raise TemplateError(f"{path}: แม่แบบให้ XML ที่ไม่ถูกต้อง / the template produced invalid XML: {exc}") from None
 
     document = tpl.docx
+    if garuda is not None:
+        # docxtpl puts the picture inline, i.e. below the 2.5 cm top margin; float it to
+        # 1.5 cm from the paper's top edge, centred on the page. The template's first
+        # paragraph keeps the body text below it (and the space when there is no image).
+        for r_id in _image_rel_ids(document, garuda.image_descriptor):
+            ooxml.float_pictures(document.element.body, r_id, top_cm=GARUDA_TOP_CM, align="center")
     ooxml.set_page_number_digits(document, doc.digits)
     ooxml.fit_tables(document)
 
@@ -111,19 +119,29 @@ def _literal(value: Any) -> Any:
 
 
 def _garuda(tpl: Any, doc: Document, base_dir: Path | None) -> Any:
-    """The Garuda as a docxtpl InlineImage 3 cm high, or None."""
+    """The Garuda as a docxtpl InlineImage 3 cm high (floated by :func:`render_docx`), or None."""
     from docx.shared import Mm
     from docxtpl import InlineImage
 
     image = (doc.data.get("agency") or {}).get("garuda_image")
     if not image:
-        return None  # the template keeps the 3 cm space; render_project warns
+        return None  # the template keeps the space; render_project warns
     path = _image_path(str(image))
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
     if not path.is_file():
         raise FileNotFoundError(f"ไม่พบภาพครุฑ / Garuda image not found: {path}")
     return InlineImage(tpl, str(path), height=Mm(GARUDA_HEIGHT_MM))
+
+
+def _image_rel_ids(document: Any, path: str) -> list[str]:
+    """The relationship ids under which the main part shows the image file ``path`` (none
+    when an office's template does not print ``{{ garuda }}``)."""
+    from docx.image.image import Image
+
+    sha1 = Image.from_file(path).sha1
+    return [r_id for r_id, rel in document.part.rels.items()
+            if not rel.is_external and getattr(rel.target_part, "sha1", None) == sha1]
 
 
 def _image_path(image: str) -> Path:

@@ -13,7 +13,8 @@ run, which python-docx's ``font.name`` / ``font.size`` / ``font.bold`` never wri
 
 It also writes what the DOCX templates need beyond python-docx's API: the PAGE field of the
 page-number header, the page-number format of a section, repeated table header rows, table
-widths. Elements are inserted in schema order so Word opens the result.
+widths, and a picture floating at a fixed place on the page (the Garuda). Elements are
+inserted in schema order so Word opens the result.
 
 Used by ``templates/docx/build.py`` (building the templates) and by
 :mod:`kbo_docs.render.docx` (the post-pass after docxtpl).
@@ -27,6 +28,10 @@ from typing import Any
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_WP = f"{{{WP_NS}}}"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 THAI_LANG = "th-TH"
 EMU_PER_CM = 360000
@@ -41,6 +46,11 @@ def w(tag: str) -> str:
 def twips(cm: float) -> int:
     """Centimetres -> twentieths of a point (3 cm -> 1701, 2 cm -> 1134)."""
     return round(cm * TWIPS_PER_CM)
+
+
+def emu(cm: float) -> int:
+    """Centimetres -> English Metric Units (1.5 cm -> 540000, 3 cm -> 1080000)."""
+    return round(cm * EMU_PER_CM)
 
 
 # Child order of the elements this module edits (ECMA-376 part 1, CT_RPr / CT_PPr /
@@ -417,6 +427,59 @@ def _cell_width(tc: Any) -> int:
         return int(tc_w.get(w("w"), "0"))
     except ValueError:
         return 0
+
+
+# ---------------------------------------------------------------- floating pictures
+
+def float_picture(inline: Any, *, top_cm: float, align: str = "center", relative_h: str = "page",
+                  relative_v: str = "page") -> Any:
+    """Turn a ``wp:inline`` picture into a ``wp:anchor`` at a fixed place on the page and
+    return it: horizontally ``align``-ed (left / center / right) to ``relative_h``, its top
+    ``top_cm`` below the top of ``relative_v``; same size, ``docPr`` and ``a:graphic``.
+
+    The picture floats in front of the text without pushing it (``wp:wrapNone``): the
+    paragraph holding it is what keeps the text clear of it. Children in CT_Anchor order
+    (ECMA-376 part 1, 20.4.2.3): simplePos, positionH, positionV, extent, effectExtent, the
+    wrap element, docPr, cNvGraphicFramePr, graphic."""
+    def wp(tag: str) -> str:
+        return _WP + tag
+
+    anchor = inline.makeelement(wp("anchor"), {
+        "distT": "0", "distB": "0", "distL": "0", "distR": "0", "simplePos": "0",
+        "relativeHeight": "251659264", "behindDoc": "0", "locked": "1", "layoutInCell": "1",
+        "allowOverlap": "1",
+    })
+
+    def add(tag: str, attrs: dict[str, str] | None = None, parent: Any = anchor) -> Any:
+        el = parent.makeelement(wp(tag), attrs or {})
+        parent.append(el)
+        return el
+
+    add("simplePos", {"x": "0", "y": "0"})
+    add("align", parent=add("positionH", {"relativeFrom": relative_h})).text = align
+    add("posOffset", parent=add("positionV", {"relativeFrom": relative_v})).text = str(emu(top_cm))
+    extent = inline.find(wp("extent"))
+    anchor.append(extent)
+    effect = inline.find(wp("effectExtent"))
+    anchor.append(effect if effect is not None else anchor.makeelement(
+        wp("effectExtent"), {"l": "0", "t": "0", "r": "0", "b": "0"}))
+    add("wrapNone")
+    for tag in ("docPr", "cNvGraphicFramePr"):
+        found = inline.find(wp(tag))
+        if found is not None:
+            anchor.append(found)
+    anchor.append(inline.find(f"{{{A_NS}}}graphic"))
+    inline.getparent().replace(inline, anchor)
+    return anchor
+
+
+def float_pictures(root: Any, r_id: str, **position: Any) -> list[Any]:
+    """:func:`float_picture` every ``wp:inline`` under ``root`` showing the image related as
+    ``r_id`` (its ``a:blip/@r:embed``); the anchors made."""
+    embed = f"{{{R_NS}}}embed"
+    inlines = [inline for inline in root.iter(_WP + "inline")
+               if any(blip.get(embed) == r_id for blip in inline.iter(f"{{{A_NS}}}blip"))]
+    return [float_picture(inline, **position) for inline in inlines]
 
 
 # ---------------------------------------------------------------- reading back
