@@ -9,6 +9,7 @@ import io
 import os
 import random
 import re
+import struct
 import warnings
 from functools import cache
 from pathlib import Path
@@ -412,3 +413,115 @@ def test_letter_spacing_keeps_pages_and_text():
     assert "".join(T.pdftotext_pages(fixed, raw=True)[0].split()) == "".join((SHORT_THAI * 2).split())
     for font in T.check_fonts(fixed):
         assert font.width_mismatches == [] and font.empty_to_unicode == []
+    # The spacing is written as TJ adjustments, not into the composites: a composite has the
+    # advance (W) it has without spacing. (Without the SARA AM glue of thaidist, Pango's
+    # letter-spacing still moves the า of ำ, so ำ may get two composites here.)
+    plain = _new_cids(_render_html(html, css.replace("letter-spacing: 1.3pt;", "")))
+    for family, new in _new_cids(fixed).items():
+        widths = dict(plain[family].values())
+        assert sum(text in widths for text, _width in new.values()) > 0.8 * len(new)
+        assert [(text, width) for text, width in new.values() if widths.get(text, width) != width] == []
+
+
+def _new_cids(pdf: bytes) -> dict[str, dict[int, tuple[str, float]]]:
+    """Font name -> {CID: (text, W)} of the CIDs the text layer added (composites, aliases)."""
+    import pypdf
+
+    out: dict[str, dict[int, tuple[str, float]]] = {}
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            descendant = font["/DescendantFonts"][0].get_object()
+            table = descendant["/CIDToGIDMap"].get_object().get_data()
+            texts = T.parse_to_unicode(font["/ToUnicode"].get_object().get_data())
+            new = out.setdefault(str(font["/BaseFont"]).split("+")[-1], {})
+            for cid, width in T._widths(descendant["/W"]).items():
+                if 2 * cid + 2 <= len(table) and int.from_bytes(table[2 * cid:2 * cid + 2], "big") != cid:
+                    new[cid] = (texts[cid], width)
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# The font writer: raw sfnt tables, fontTools as the fallback
+# ------------------------------------------------------------------------------------------
+
+
+def _captured_fonts(monkeypatch, html: str) -> list[tuple[bytes, list]]:
+    """(subset font program, composites) of every font that gets composites."""
+    seen = []
+    original = textlayer._append_composites
+
+    def spy(font, state):  # type: ignore[no-untyped-def]
+        seen.append((font.file_content, sorted(state.composites.values(), key=lambda c: c.cid)))
+        return original(font, state)
+
+    monkeypatch.setattr(textlayer, "_append_composites", spy)
+    _render_html(html)
+    return seen
+
+
+def test_raw_font_writer_matches_fonttools(monkeypatch):
+    """The raw writer gives the glyphs, metrics and bounds a fontTools load and save gives,
+    keeps every existing glyph's bytes and writes valid checksums."""
+    from fontTools.ttLib import TTFont, sfnt
+
+    fonts = _captured_fonts(monkeypatch, f"<p>{SHORT_THAI}</p><p><b>{SHORT_THAI}</b></p>")
+    assert len(fonts) == 2
+    for content, composites in fonts:
+        raw, first_new = textlayer._append_raw(content, composites)
+
+        class Program:
+            file_content, index, family = content, 0, "Sarabun"
+
+        state = textlayer._FontState(glyph_count=0, upem=1000, composites_ok=True, next_cid=0)
+        state.composites = {c.cid: c for c in composites}
+        textlayer._append_fonttools(Program, state)
+        assert state.cid_to_gid == {c.cid: first_new + n for n, c in enumerate(composites)}
+        ours, theirs = TTFont(io.BytesIO(raw)), TTFont(io.BytesIO(Program.file_content))
+        ours.ensureDecompiled()
+        original = TTFont(io.BytesIO(content))
+        assert sorted(ours.keys()) == sorted(theirs.keys())
+        order, other_order = ours.getGlyphOrder(), theirs.getGlyphOrder()
+        assert len(order) == len(other_order) == len(original.getGlyphOrder()) + len(composites)
+        for gid, (name, other) in enumerate(zip(order, other_order)):
+            glyph, expected = ours["glyf"][name], theirs["glyf"][other]
+            assert ours["hmtx"][name] == theirs["hmtx"][other], gid
+            assert [getattr(glyph, k, 0) for k in ("xMin", "yMin", "xMax", "yMax")] == \
+                   [getattr(expected, k, 0) for k in ("xMin", "yMin", "xMax", "yMax")], gid
+            if gid >= first_new:
+                assert [(order.index(c.glyphName), c.x, c.y, c.flags) for c in glyph.components] == \
+                       [(other_order.index(c.glyphName), c.x, c.y, c.flags) for c in expected.components]
+        for table, fields in (("maxp", ("numGlyphs", "maxComponentElements", "maxComponentDepth",
+                                        "maxCompositePoints", "maxCompositeContours")),
+                              ("head", ("xMin", "yMin", "xMax", "yMax", "indexToLocFormat"))):
+            for name in fields:
+                assert getattr(ours[table], name) == getattr(theirs[table], name), (table, name)
+        reader = sfnt.SFNTReader(io.BytesIO(raw), checkChecksums=2)  # raises on a bad checksum
+        before = sfnt.SFNTReader(io.BytesIO(content))
+        for tag in reader.tables:
+            if tag not in ("head", "hhea", "hmtx", "maxp", "loca", "glyf"):
+                assert reader[tag] == before[tag], tag
+        assert reader["glyf"][:len(before["glyf"])] == before["glyf"]  # existing glyphs untouched
+        assert sum(struct.unpack(f">{len(raw) // 4}I", raw)) % 2**32 == 0xB1B0AFBA
+
+
+def test_fonttools_fallback(monkeypatch):
+    """A font the raw writer does not take (here: every font) goes through fontTools."""
+    calls = []
+    original = textlayer._append_fonttools
+    monkeypatch.setattr(textlayer, "_append_raw", lambda content, composites: None)
+    monkeypatch.setattr(textlayer, "_append_fonttools", lambda font, state: calls.append(1) or original(font, state))
+    pdf = _render_html(f"<p>{SHORT_THAI}</p>")
+    assert calls
+    assert " ".join(T.document_text(T.pypdf_pages(pdf)).split()) == SHORT_THAI
+    for font in T.check_fonts(pdf):
+        assert font.new_cids > 0 and font.width_mismatches == [] and font.empty_to_unicode == []
+
+
+def test_raw_font_writer_declines_what_it_does_not_know():
+    content = (fonts_dir() / "Sarabun-Regular.ttf").read_bytes()
+    assert textlayer._append_raw(b"OTTO" + content[4:], []) is None  # CFF
+    assert textlayer._append_raw(b"ttcf" + content[4:], []) is None  # a collection
+    assert textlayer._append_raw(content, []) is None  # post format 2: glyph names to extend
+    post = content.index(b"post", 12)  # the table record: rename it to a table it does not know
+    assert textlayer._append_raw(content[:post] + b"gvar" + content[post + 4:], []) is None

@@ -257,6 +257,37 @@ def test_composite_glyphs_keep_their_components(case):
                 for other in off[text]), (text, shape, off[text])
 
 
+@pytest.mark.parametrize("case", ["plain", "bold", "narrow"])
+def test_distributed_lines_reuse_the_composites(case):
+    """The spacing is not in the composites (it goes into the TJ adjustments): a distributed
+    render has as many composites per grapheme as the left render (one per glyph
+    sequence), whatever the spacing of each line (their components agree within one font
+    unit, see above), and every character keeps its advance (pdfplumber's x1 - x0)."""
+    on, off = _case(case)[0], _case(case, False)[0]
+    composites, left = M.composites(on), M.composites(off)
+    assert len(composites) > 10
+    assert {text: len(shapes) for text, shapes in composites.items()} == {
+        text: len(shapes) for text, shapes in left.items()}
+    assert all(len({tuple(name for name, _x, _y in shape) for shape in shapes}) == len(shapes)
+               for shapes in composites.values())
+    widths = [[round(c["x1"] - c["x0"], 3) for c in page] for page in T.pdfplumber_chars(on)]
+    assert widths == [[round(c["x1"] - c["x0"], 3) for c in page] for page in T.pdfplumber_chars(off)]
+
+
+def test_sample_fonts_do_not_grow_with_distribution():
+    """The minutes: the font programs of the distributed PDF are those of the left one."""
+    import io
+
+    import pypdf
+
+    def programs(pdf: bytes) -> list[int]:
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        return sorted(len(ref.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]["/FontFile2"]
+                          .get_object().get_data()) for ref in reader.pages[0]["/Resources"]["/Font"].values())
+
+    assert programs(_sample("minutes")[0]) == programs(_sample("minutes", False)[0])
+
+
 def test_sara_am_glue_is_what_keeps_am_attached(monkeypatch):
     """Without the glue Pango opens gaps inside ก|ำ and น้|ำ: the check above would catch it."""
     monkeypatch.setattr(thaidist, "_GLUE_SARA_AM", False)

@@ -123,8 +123,8 @@ class Measure:
 def measure(dist: Line, left: Line) -> Measure:
     a, b = [c for c in dist.chars], [c for c in left.chars]
     assert [c["text"] for c in a] == [c["text"] for c in b], (dist.text, left.text)
-    # The visible end: the advance a character has in the left render (composites of the
-    # text layer carry the spacing in their advance, so x1 of a distributed one is too far).
+    # The visible end: each character's x0 plus its advance in the left render, so that the
+    # measure does not depend on how an extractor reports a distributed character's width.
     ends = [(ca["x0"] + (cb["x1"] - cb["x0"]), cb["x1"]) for ca, cb in zip(a, b) if cb["text"].strip()]
     end = max(e for e, _ in ends)
     left_end = max(e for _, e in ends)

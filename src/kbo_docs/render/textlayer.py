@@ -19,7 +19,10 @@ cluster) is drawn as *one* code:
   the same glyph;
 * any other group becomes a **composite glyph** (TrueType ``glyf`` component glyph) appended
   to the embedded subset font. Its components are the group's glyphs at the positions Pango
-  gave them, its ToUnicode entry is the grapheme's text, its W width equals its hmtx advance.
+  gave them, its ToUnicode entry is the grapheme's text, its W width equals its hmtx advance,
+  which is the font's own advance of those glyphs: kerning and letter- or word-spacing are
+  not in it but in the TJ adjustment after the code, as WeasyPrint writes them for any
+  glyph whose Pango width differs from the font's.
 
 The content stream therefore holds one code per grapheme, with no TJ offsets and no ``Ts``
 inside words, and the font dictionary keeps ``/Encoding /Identity-H``.
@@ -34,7 +37,9 @@ Seams touched in WeasyPrint 70.0 (wrapped, never copied)
    ``get_first_line`` the layout had before (the class method of ``Layout`` *or of a
    subclass*), so it composes with code that subclasses ``Layout``.
 2. ``weasyprint.pdf.fonts.Font.clean``: the original subsets the font with the component
-   glyphs kept; then the composites are appended with fontTools.
+   glyphs kept; then the composites are appended: ``glyf``, ``loca``, ``hmtx``, ``hhea``,
+   ``maxp`` and ``head`` of the subset are extended directly (about 1 ms per font); a font
+   with tables this writer does not know goes through a fontTools load and save (5-7 ms).
 3. ``weasyprint.pdf.fonts._build_vector_font_dictionary``: after the original, the
    descendant font gets a ``/CIDToGIDMap`` stream (and, for ``full_fonts``, W and ToUnicode
    entries for the new CIDs).
@@ -55,10 +60,12 @@ That change patches ``weasyprint.layout.inline.justify_line``, subclasses ``Layo
 * the glue runs inside the layout's own ``get_first_line``, *before* this module groups the
   glyphs, so composites are built from the glued geometry;
 * letter-spacing stays outside the composites: a group's first glyph keeps its ``x_offset``
-  (Pango puts the left half of the spacing there) and the width difference is written by the
-  stock loop as a TJ adjustment, through the (possibly shadowed) ``int``;
-* composites are keyed on (components, advance, text); letter-spaced graphemes whose advance
-  differs get distinct composites, which is correct, only a little larger.
+  (Pango puts the left half of the spacing there) and the difference between Pango's width
+  of the group (spacing included) and the composite's advance (the font's) is written by
+  the stock loop as a TJ adjustment, through the (possibly shadowed) ``int``;
+* composites are keyed on (components, font advance, text), so one composite serves every
+  line whatever its spacing. Offsets that letter-spacing leaves within one x-offset unit
+  (1/1000 px) of an existing composite's, which may round to another font unit, reuse it.
 
 Limits
 ------
@@ -73,15 +80,21 @@ Limits
   (``font.used_in_forms``) with the same font as the text are not handled.
 * ``text-overflow: ellipsis``: as in stock, the "…" reads as the text it hides.
 * Pages: the stock loop truncates the TJ adjustment after each positioned mark (``int()``),
-  composites do not, so glyphs after marks may move by up to 1/1000 em (sub-pixel).
+  composites do not, so glyphs after marks may move by up to 1/1000 em (sub-pixel). Outside
+  distributed paragraphs the TJ adjustment of a composite with kerning or CSS letter-spacing
+  is truncated like any glyph's (stock behaviour); without them it is a rounding residual
+  under one unit, written as 0 as before.
 * Checked with poppler, pypdf and pdfminer only (the spec also checked PDFium); no veraPDF.
 """
 
 from __future__ import annotations
 
+import array
 import io
+import itertools
 import logging
 import struct
+import sys
 import threading
 import warnings
 import weakref
@@ -101,6 +114,7 @@ _CID_GAP = 1024
 """New CIDs start at ``glyph_count + _CID_GAP``, above WeasyPrint's ``.notdef`` stand-ins."""
 
 _MAX_CID = 0xFFFF
+_WORD_SIZE = array.array("I").itemsize  # 4 on every platform we know; the raw font writer needs it
 _STATE_ATTR = "_kbo_textlayer_state"
 
 
@@ -290,8 +304,11 @@ class _FontState:
     texts: dict[int, str] = field(default_factory=dict)  # code -> text, for codes we decided
     widths: dict[int, float] = field(default_factory=dict)  # new CID -> W width
     aliases: dict[tuple[int, str], int] = field(default_factory=dict)  # (gid, text) -> CID
-    composites: dict[tuple[Any, ...], _Composite] = field(default_factory=dict)
+    composites: dict[tuple[Any, ...], _Composite] = field(default_factory=dict)  # one key each
+    similar: dict[tuple[Any, ...], list[tuple[list[tuple[int, float, float]], _Composite]]] = field(
+        default_factory=dict)  # (glyph ids, advance, text) -> (unrounded positions, composite)
     cid_to_gid: dict[int, int] = field(default_factory=dict)  # new CID -> glyph id in the file
+    advances: Any = None  # the font's hmtx advance widths (long metrics only), None: unreadable
     fonts: weakref.WeakSet = field(default_factory=weakref.WeakSet)
 
     def new_cid(self, missing: dict[int, int]) -> int | None:
@@ -323,11 +340,31 @@ def _state_for(stream: Any, font: Any) -> _FontState | None:
             composites_ok=font.type == "ttf" and "glyf" in font.tables,
             next_cid=font.glyph_count + _CID_GAP,
         )
+        if state.composites_ok:
+            state.advances = _hmtx_advances(font.file_content, font.index)
     for other in [font, *getattr(stream, "_fonts", {}).values()]:
         if other.hash == font.hash and not other.__dict__.get(_STATE_ATTR):
             state.fonts.add(other)
             other.__dict__[_STATE_ATTR] = state
     return state
+
+
+def _hmtx_advances(content: bytes, index: int) -> Any:
+    """The advance widths of the font's ``hmtx`` long metrics (a glyph past them has the last
+    one), read straight from the file; None if the tables cannot be read."""
+    try:
+        start = struct.unpack_from(">I", content, 12 + 4 * index)[0] if content[:4] == b"ttcf" else 0
+        tables = {}
+        for number in range(struct.unpack_from(">H", content, start + 4)[0]):
+            tag, _checksum, offset, length = struct.unpack_from(">4sIII", content, start + 12 + 16 * number)
+            tables[tag] = (offset, length)
+        count = struct.unpack_from(">H", content, tables[b"hhea"][0] + 34)[0]
+        offset, length = tables[b"hmtx"]
+        if not 0 < count <= length // 4:
+            return None
+        return _read_array(content[offset:offset + 4 * count], "H", 2 * count)[0::2]
+    except (struct.error, KeyError, ValueError):
+        return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -489,21 +526,46 @@ def _code_for_group(stream: Any, font: Any, state: _FontState, pango_font: Any, 
                     run.gids[i] = cid
         return None
 
-    # Composite: components relative to the first glyph's drawn origin, in font units.
+    # Composite: components relative to the first glyph's drawn origin, in font units. Its
+    # advance is the font's own (hmtx) advance of the glyphs Pango gave an advance, so it
+    # holds no letter- or word-spacing or kerning: the stock loop writes the difference from
+    # Pango's width (kept on the group's first glyph) as the TJ adjustment after the code,
+    # as it does for any glyph, and one composite serves every line.
     x0 = run.x_offsets[first] * k
     pen = 0.0
-    components = []
+    positions = []  # (glyph id, x, y) in font units, before rounding
+    advance = 0
+    hmtx = state.advances
     for i in group:
-        components.append((run.gids[i], round(pen + run.x_offsets[i] * k - x0), -round(run.y_offsets[i] * k)))
-        pen += run.widths[i] * to_units
-    advance = round(pen)
-    key = (tuple(components), advance, text)
+        gid = run.gids[i]
+        positions.append((gid, pen + run.x_offsets[i] * k - x0, -run.y_offsets[i] * k))
+        width = run.widths[i]
+        if width:
+            pen += width * to_units
+            if hmtx is not None:
+                advance += hmtx[gid] if gid < len(hmtx) else hmtx[-1]
+    if hmtx is None:  # hmtx unreadable: Pango's width, spacing included (one composite per line)
+        advance = round(pen)
+    components = tuple((gid, round(x), round(y)) for gid, x, y in positions)
+    key = (components, advance, text)
     composite = state.composites.get(key)
+    if composite is None:
+        # Letter-spacing leaves the offsets within one x-offset unit (1/1000 px, ``k`` font
+        # units: thaidist's exact offsets are whole units) of the unspaced geometry, which
+        # can round the other way: such a grapheme takes the composite already made.
+        near = (tuple(gid for gid, _x, _y in positions), advance, text)
+        tolerance = 1.001 * k
+        for other, candidate in state.similar.get(near, ()):
+            if all(abs(a[1] - b[1]) <= tolerance and abs(a[2] - b[2]) <= tolerance
+                   for a, b in zip(positions, other)):
+                composite = candidate
+                break
     if composite is None:
         cid = state.new_cid(font.missing)
         if cid is None:
             return None
-        composite = state.composites[key] = _Composite(cid, tuple(components), advance)
+        composite = state.composites[key] = _Composite(cid, components, advance)
+        state.similar.setdefault(near, []).append((positions, composite))
         state.texts[cid] = text
         state.widths[cid] = round(advance * 1000 / state.upem)
     font.to_unicode[composite.cid] = text
@@ -576,6 +638,223 @@ def _wrap_clean(original: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _append_composites(font: Any, state: _FontState) -> None:
+    """Append the composites to the (subset) font program and map their CIDs to them.
+
+    The usual subset (a single TrueType font with the tables HarfBuzz keeps) is extended in
+    place by :func:`_append_raw`; any other font goes through a fontTools load and save
+    (:func:`_append_fonttools`), which costs 5-7 ms per font."""
+    composites = sorted(state.composites.values(), key=lambda c: c.cid)
+    try:
+        result = _append_raw(font.file_content, composites)
+    except (ValueError, OverflowError, struct.error, IndexError, KeyError):
+        LOGGER.debug("kbo_docs text layer: %s goes through fontTools", font.family, exc_info=True)
+        result = None
+    if result is None:
+        _append_fonttools(font, state)
+        return
+    font.file_content, first_new = result
+    for number, composite in enumerate(composites):
+        state.cid_to_gid[composite.cid] = first_new + number
+
+
+# Tables whose content does not depend on the glyph count (or only lists glyph ids that
+# stay valid); with any other table the fontTools path is taken. hdmx/VDMX/LTSH/kern are
+# dropped, as the fontTools path does. post must be format 3 (no glyph names).
+_RAW_KEPT = frozenset({b"OS/2", b"cmap", b"name", b"post", b"gasp", b"cvt ", b"fpgm", b"prep", b"GDEF",
+                       b"GSUB", b"GPOS", b"BASE", b"JSTF", b"MATH", b"STAT", b"meta", b"PCLT"})
+_RAW_REBUILT = frozenset({b"head", b"hhea", b"hmtx", b"maxp", b"loca", b"glyf"})
+_RAW_DROPPED = frozenset({b"hdmx", b"VDMX", b"LTSH", b"kern"})
+
+
+def _append_raw(content: bytes, composites: list[_Composite]) -> tuple[bytes, int] | None:
+    """The font program with ``composites`` appended as composite glyphs, and the glyph id
+    of the first one; None when the font is not a plain TrueType font this writer knows.
+
+    Only ``glyf``, ``loca``, ``hmtx``, ``hhea``, ``maxp`` and ``head`` change: the new
+    glyphs' records are appended (bounds and maxp figures read from the component glyphs'
+    headers, never decompiled), ``hmtx`` gets long metrics up to the last new advance, the
+    table directory and checksums are rewritten. The existing glyphs keep their bytes, the
+    other tables are copied as they are (``head.modified`` included)."""
+    if content[:4] not in (b"\x00\x01\x00\x00", b"true") or _WORD_SIZE != 4:
+        return None
+    count = struct.unpack_from(">H", content, 4)[0]
+    tables: dict[bytes, bytes] = {}  # in the file's order
+    for offset, length, tag in sorted((offset, length, tag) for tag, _checksum, offset, length in (
+            struct.unpack_from(">4sIII", content, 12 + 16 * number) for number in range(count))):
+        if offset + length > len(content):
+            return None
+        tables[tag] = content[offset:offset + length]
+    tags = set(tables) - _RAW_DROPPED
+    if not _RAW_REBUILT <= tags or not tags <= _RAW_KEPT | _RAW_REBUILT:
+        return None
+    if b"post" in tables and tables[b"post"][:4] != b"\x00\x03\x00\x00":
+        return None
+    head, hhea, maxp = bytearray(tables[b"head"]), bytearray(tables[b"hhea"]), bytearray(tables[b"maxp"])
+    glyph_count = struct.unpack_from(">H", maxp, 4)[0]
+    long_metrics = struct.unpack_from(">H", hhea, 34)[0]
+    long_loca = struct.unpack_from(">h", head, 50)[0]
+    if len(head) < 54 or len(hhea) < 36 or long_loca not in (0, 1) or not 0 < long_metrics <= glyph_count:
+        return None
+    loca = _read_array(tables[b"loca"], "I" if long_loca else "H", glyph_count + 1)
+    if not long_loca:
+        loca = [2 * offset for offset in loca]
+    glyf, hmtx = tables[b"glyf"], tables[b"hmtx"]
+    if loca[-1] > len(glyf) or any(b < a for a, b in itertools.pairwise(loca)):
+        return None
+    if len(hmtx) < 4 * long_metrics + 2 * (glyph_count - long_metrics):
+        return None
+    metrics = _read_array(hmtx, "H", 2 * long_metrics)
+    advances, bearings = list(metrics[0::2]), [b - 0x10000 if b >= 0x8000 else b for b in metrics[1::2]]
+    extra = _read_array(hmtx[4 * long_metrics:], "H", glyph_count - long_metrics)
+    advances += [advances[-1]] * len(extra)
+    bearings += [b - 0x10000 if b >= 0x8000 else b for b in extra]
+
+    cache: dict[int, _Outline] = {}
+
+    def outline(gid: int, depth: int = 0) -> _Outline:
+        if gid in cache:
+            return cache[gid]
+        if depth > 16 or gid >= glyph_count:
+            raise ValueError(f"glyph {gid}: bad component")
+        data = glyf[loca[gid]:loca[gid + 1]]
+        if len(data) < 10:
+            result: _Outline = (None, 0, 0, 0)
+        else:
+            contours, *box = struct.unpack_from(">hhhhh", data)
+            if contours >= 0:
+                points = struct.unpack_from(">H", data, 8 + 2 * contours)[0] + 1 if contours else 0
+                result = (tuple(box), points, contours, 0)  # type: ignore[assignment]
+            else:
+                points = contours = deepest = 0
+                position, flags = 10, 0x20
+                while flags & 0x20:  # MORE_COMPONENTS
+                    flags, component = struct.unpack_from(">HH", data, position)
+                    position += 4 + (4 if flags & 0x1 else 2) + (
+                        2 if flags & 0x8 else 4 if flags & 0x40 else 8 if flags & 0x80 else 0)
+                    _box, p, c, d = outline(component, depth + 1)
+                    points, contours, deepest = points + p, contours + c, max(deepest, d)
+                result = (tuple(box), points, contours, deepest + 1)  # type: ignore[assignment]
+        cache[gid] = result
+        return result
+
+    font_box = list(struct.unpack_from(">hhhh", head, 36))
+    max_advance, min_lsb, min_rsb, max_extent = struct.unpack_from(">Hhhh", hhea, 10)
+    max_points, max_contours, max_elements, max_depth = 0, 0, 0, 0
+    records = []
+    for composite in composites:
+        boxes, points, contours, depth = [], 0, 0, 0
+        parts = []
+        last = len(composite.components) - 1
+        for number, (gid, x, y) in enumerate(composite.components):
+            box, p, c, d = outline(gid)
+            if box:
+                boxes.append((box[0] + x, box[1] + y, box[2] + x, box[3] + y))
+            points, contours, depth = points + p, contours + c, max(depth, d)
+            flags = 0x2 | (0x20 if number < last else 0)  # ARGS_ARE_XY_VALUES, MORE_COMPONENTS
+            if -128 <= x <= 127 and -128 <= y <= 127:
+                parts.append(struct.pack(">HHbb", flags, gid, x, y))
+            else:
+                parts.append(struct.pack(">HHhh", flags | 0x1, gid, x, y))  # ARG_1_AND_2_ARE_WORDS
+        if boxes:
+            box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                   max(b[2] for b in boxes), max(b[3] for b in boxes))
+            font_box = [min(font_box[0], box[0]), min(font_box[1], box[1]),
+                        max(font_box[2], box[2]), max(font_box[3], box[3])]
+            min_lsb = min(min_lsb, box[0])
+            min_rsb = min(min_rsb, composite.advance - box[2])
+            max_extent = max(max_extent, box[2])
+        else:
+            box = (0, 0, 0, 0)
+        record = struct.pack(">hhhhh", -1, *box) + b"".join(parts)
+        records.append(record + b"\0" * (-len(record) % 4))
+        advances.append(composite.advance)
+        bearings.append(box[0])
+        max_advance = max(max_advance, composite.advance)
+        max_points, max_contours = max(max_points, points), max(max_contours, contours)
+        max_elements, max_depth = max(max_elements, len(parts)), max(max_depth, depth + 1)
+
+    total = glyph_count + len(composites)
+    if total > 0xFFFF:
+        return None
+    new_glyf = bytearray(glyf[:loca[-1]])
+    if len(new_glyf) % 2:
+        new_glyf.append(0)
+    locations = loca[:-1] + [len(new_glyf)]
+    for record in records:
+        new_glyf += record
+        locations.append(len(new_glyf))
+    long_loca = long_loca or locations[-1] > 0x1FFFE
+    new_loca = _write_array("I", locations) if long_loca else _write_array("H", [o // 2 for o in locations])
+    long_metrics = total  # as fontTools does: the last advance stands for the glyphs after it
+    while long_metrics > 1 and advances[long_metrics - 2] == advances[long_metrics - 1]:
+        long_metrics -= 1
+    metrics = [0] * (2 * long_metrics)
+    metrics[0::2] = advances[:long_metrics]
+    metrics[1::2] = [b & 0xFFFF for b in bearings[:long_metrics]]
+    metrics += [b & 0xFFFF for b in bearings[long_metrics:]]
+
+    struct.pack_into(">hhhh", head, 36, *font_box)
+    struct.pack_into(">h", head, 50, long_loca)
+    struct.pack_into(">I", head, 8, 0)  # checkSumAdjustment, set below
+    struct.pack_into(">Hhhh", hhea, 10, max_advance, min_lsb, min_rsb, max_extent)
+    struct.pack_into(">H", hhea, 34, long_metrics)
+    struct.pack_into(">H", maxp, 4, total)
+    if struct.unpack_from(">I", maxp, 0)[0] == 0x00010000 and len(maxp) >= 32:
+        old = struct.unpack_from(">HH", maxp, 10) + struct.unpack_from(">HH", maxp, 28)
+        struct.pack_into(">HH", maxp, 10, max(old[0], max_points), max(old[1], max_contours))
+        struct.pack_into(">HH", maxp, 28, max(old[2], max_elements), max(old[3], max_depth))
+    new_tables = {tag: tables[tag] for tag in tables if tag in tags}  # the file's order
+    new_tables.update({b"head": bytes(head), b"hhea": bytes(hhea), b"maxp": bytes(maxp), b"loca": new_loca,
+                       b"glyf": bytes(new_glyf), b"hmtx": _write_array("H", metrics)})
+    return _sfnt(content[:4], new_tables), glyph_count
+
+
+def _read_array(data: bytes, code: str, count: int) -> Any:
+    """``count`` big-endian unsigned integers (``code``: "H" or "I") from ``data``."""
+    values = array.array(code)
+    size = values.itemsize * count
+    if len(data) < size:
+        raise ValueError("table too short")
+    values.frombytes(data[:size])
+    if sys.byteorder == "little":
+        values.byteswap()
+    return values
+
+
+def _write_array(code: str, values: Any) -> bytes:
+    out = array.array(code, values)
+    if sys.byteorder == "little":
+        out.byteswap()
+    return out.tobytes()
+
+
+def _checksum(data: bytes) -> int:
+    words = array.array("I")
+    words.frombytes(data + b"\0" * (-len(data) % 4))
+    if sys.byteorder == "little":
+        words.byteswap()
+    return sum(words) & 0xFFFFFFFF
+
+
+def _sfnt(version: bytes, tables: dict[bytes, bytes]) -> bytes:
+    """An sfnt file of ``tables`` (data in their order, directory sorted by tag), with the
+    checksums and head.checkSumAdjustment set."""
+    count = len(tables)
+    selector = count.bit_length() - 1
+    header = struct.pack(">4sHHHH", version, count, 16 << selector, selector, 16 * count - (16 << selector))
+    records, body = {}, []
+    offset = 12 + 16 * count
+    for tag, data in tables.items():
+        records[tag] = struct.pack(">4sIII", tag, _checksum(data), offset, len(data))
+        body.append(data + b"\0" * (-len(data) % 4))
+        offset += len(body[-1])
+    font = bytearray(header + b"".join(records[tag] for tag in sorted(records)) + b"".join(body))
+    head_at = struct.unpack_from(">I", records[b"head"], 8)[0]
+    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    return bytes(font)
+
+
+def _append_fonttools(font: Any, state: _FontState) -> None:
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
 
