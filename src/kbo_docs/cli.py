@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .api import CheckResult, check_file, exit_code
+from .render import PDF_VARIANTS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -105,7 +106,7 @@ def _print_text(results: list[CheckResult], verb: str = "checked") -> None:
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--only", multiple=True, metavar="ID", help="Only this document (repeatable).")
 @click.option("--format", "formats", default="docx,pdf,xlsx", show_default=True, help="Comma-separated: docx,pdf,xlsx.")
-@click.option("--pdf-variant", type=click.Choice(["pdf/a-3b", "pdf/a-1b", "pdf/a-2b", "pdf/ua-1"]), help="Archival PDF.")
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), help="Archival PDF.")
 @click.option("--chart", is_flag=True, help="Add a bar chart of targets to XLSX registers.")
 @click.option("--thai-distribute/--no-thai-distribute", default=True, show_default=True,
               help="PDF body paragraphs Thai-distributed as in the DOCX, or left-aligned.")

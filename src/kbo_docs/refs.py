@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from . import thai
@@ -36,13 +36,6 @@ class Year(int):
 
 REF_PATTERN = re.compile(r"\$\$\{|\$\{([^{}]*)\}")
 """``${name}`` (group 1 the name) or the ``$${`` escape (group 1 None)."""
-
-
-def find_refs(text: str) -> Iterator[str]:
-    """The names referred to in ``text``."""
-    for m in REF_PATTERN.finditer(text):
-        if m.group(1) is not None:
-            yield m.group(1).strip()
 
 
 def project_scope(project: ProjectFile) -> dict[str, Any]:

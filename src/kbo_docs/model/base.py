@@ -100,7 +100,7 @@ def _time(value: Any) -> Any:
 def _be_year(value: Any) -> Any:
     year = _count(value)
     if isinstance(year, int) and not 2400 <= year <= 2700:
-        hint = f" (ค.ศ. {year} = พ.ศ. {year + 543}?)" if 1857 <= year <= 2157 else ""
+        hint = f" (ค.ศ. {year} = พ.ศ. {thai.be_year(year)}?)" if 1857 <= year <= 2157 else ""
         raise ValueError(f"ปี พ.ศ. ต้องอยู่ระหว่าง ๒๔๐๐-๒๗๐๐ / a BE year must be 2400-2700, got {year}{hint}")
     return year
 

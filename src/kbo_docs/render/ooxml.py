@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .. import thai
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -325,22 +327,18 @@ def fields(root: Any) -> Iterator[tuple[str, list[Any]]]:
             result.append(el)
 
 
-_ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-_THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-
-
 def set_page_number_digits(document: Any, digits: str) -> None:
     """Page numbers in ``digits``: the format of every section, and the cached result of
     every PAGE field (what a viewer shows before it updates fields)."""
     body = document.element.body
     for sect_pr in body.iter(w("sectPr")):
         set_page_number_format(sect_pr, digits)
-    table = _ARABIC_TO_THAI if digits == "thai" else _THAI_TO_ARABIC
+    convert = thai.thai_digits if digits == "thai" else thai.arabic_digits
     for root in xml_parts(document):
         for instruction, result in fields(root):
             if instruction.split()[:1] == ["PAGE"]:
                 for t in result:
-                    t.text = (t.text or "").translate(table)
+                    t.text = convert(t.text or "")
 
 
 # ---------------------------------------------------------------- tables
