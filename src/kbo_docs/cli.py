@@ -25,19 +25,8 @@ def main() -> None:
 @click.option("--select", help="Only these rule codes, comma-separated (e.g. REG001,CIR003).")
 def check(files: tuple[str, ...], fmt: str, select: str | None) -> None:
     """Check data files. Exit 0: no errors; 1: errors found; 2: an input could not be used."""
-    chosen = {code.strip().upper() for code in select.split(",")} if select else None
-    if chosen:
-        from .rules import REGISTRY
-
-        unknown = sorted(chosen - set(REGISTRY))
-        if unknown:
-            raise click.UsageError(f"unknown rule code(s): {', '.join(unknown)}")
-    results = [check_file(path, chosen) for path in files]
-    if fmt == "json":
-        click.echo(json.dumps(_as_json(results), ensure_ascii=False, indent=2))
-    else:
-        _print_text(results)
-    sys.exit(exit_code(results))
+    chosen = _selected(select, documents=False)
+    _report([check_file(path, chosen) for path in files], fmt, "checked")
 
 
 @main.command()
@@ -51,18 +40,30 @@ def lint(files: tuple[str, ...], fmt: str, select: str | None) -> None:
     errors; 1: errors found; 2: a file could not be used."""
     from .api import lint_file
 
-    chosen = {code.strip().upper() for code in select.split(",")} if select else None
-    if chosen:
-        from .rules import REGISTRY
+    chosen = _selected(select, documents=True)
+    _report([lint_file(path, chosen) for path in files], fmt, "linted")
 
-        unknown = sorted(code for code in chosen if code not in REGISTRY or REGISTRY[code].lint is None)
-        if unknown:
-            raise click.UsageError(f"unknown rule code(s) for documents: {', '.join(unknown)}")
-    results = [lint_file(path, chosen) for path in files]
+
+def _selected(select: str | None, *, documents: bool) -> set[str] | None:
+    """The rule codes of ``--select`` (None: all); a code that does not apply is a usage error."""
+    if not select:
+        return None
+    from .rules import REGISTRY
+
+    chosen = {code.strip().upper() for code in select.split(",")}
+    unknown = sorted(c for c in chosen if c not in REGISTRY or (documents and REGISTRY[c].lint is None))
+    if unknown:
+        what = " for documents" if documents else ""
+        raise click.UsageError(f"unknown rule code(s){what}: {', '.join(unknown)}")
+    return chosen
+
+
+def _report(results: list[CheckResult], fmt: str, verb: str) -> None:
+    """Print findings (text or JSON) and exit with the worst status."""
     if fmt == "json":
         click.echo(json.dumps(_as_json(results), ensure_ascii=False, indent=2))
     else:
-        _print_text(results, verb="linted")
+        _print_text(results, verb=verb)
     sys.exit(exit_code(results))
 
 
