@@ -1,4 +1,4 @@
-"""Shared test set-up: hypothesis profiles, paths to the samples and the real examples."""
+"""Shared test set-up: hypothesis profiles, paths to the samples."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-EXAMPLES = ROOT.parent / "shared" / "examples"
 
 
 @pytest.fixture

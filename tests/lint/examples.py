@@ -1,4 +1,4 @@
-"""The two real documents in ../shared/examples, the mistakes each carries (rule, source line,
+"""The two real documents the project started from (``fixtures/originals/``, as published), the mistakes each carries (rule, source line,
 words on that line), and the corrections that turn them into the clean copies under
 ``fixtures/``."""
 
@@ -10,7 +10,7 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
-EXAMPLES = Path(__file__).parents[2].parent / "shared" / "examples"
+EXAMPLES = FIXTURES / "originals"
 
 LAMPANG = "lampang-kbo-2568-circular.txt"
 CHIANGMAI = "chiangmai-kbo-meeting-1-2565.txt"
@@ -60,8 +60,7 @@ mistake too (samples/README.md lists it)."""
 def example_text(name: str) -> str:
     path = EXAMPLES / name
     if not path.is_file():
-        pytest.fail(f"the real example {path} is missing: the lint tests read ../shared/examples "
-                    "(the two documents the issue is about); restore that folder", pytrace=False)
+        pytest.fail(f"the real example {path} is missing from the repository", pytrace=False)
     return path.read_text(encoding="utf-8")
 
 

@@ -1,5 +1,5 @@
 """The exact Thai text layer of the PDFs (kbo_docs.render.textlayer, approach E of
-/work/shared/spec/pdf-text-layer.md): what pypdf, pdfplumber and pdftotext read back must be
+docs/spec/pdf-text-layer.md): what pypdf, pdfplumber and pdftotext read back must be
 the documents' text, fonts must stay consistent (W = hmtx, no empty ToUnicode), PDF/A must
 keep working, pages must look the same, and an unknown WeasyPrint must fall back loudly."""
 

@@ -1,17 +1,29 @@
-"""Where templates and fonts live: the repository's ``templates/`` and ``fonts/`` folders,
-or the folders named by ``KBO_DOCS_TEMPLATES`` / ``KBO_DOCS_FONTS`` (an office's own)."""
+"""Where templates and fonts live: the folders named by ``KBO_DOCS_TEMPLATES`` /
+``KBO_DOCS_FONTS`` (an office's own); else the repository's ``templates/`` and ``fonts/`` when
+running from a checkout; else the copies installed inside the package (``kbo_docs/_templates``,
+``kbo_docs/_fonts``, see setup.py)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-_ROOT = Path(__file__).resolve().parents[3]
+_PACKAGE = Path(__file__).resolve().parents[1]
+_ROOT = _PACKAGE.parents[1]
+
+
+def _find(env: str, name: str) -> Path:
+    if os.environ.get(env):
+        return Path(os.environ[env])
+    checkout = _ROOT / name
+    if (_ROOT / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    return _PACKAGE / f"_{name}"
 
 
 def templates_dir() -> Path:
-    return Path(os.environ.get("KBO_DOCS_TEMPLATES", _ROOT / "templates"))
+    return _find("KBO_DOCS_TEMPLATES", "templates")
 
 
 def fonts_dir() -> Path:
-    return Path(os.environ.get("KBO_DOCS_FONTS", _ROOT / "fonts"))
+    return _find("KBO_DOCS_FONTS", "fonts")

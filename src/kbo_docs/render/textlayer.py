@@ -7,7 +7,7 @@ WeasyPrint 70.0 gives each glyph id one ToUnicode string, first use wins
 NIKHAHIT + SARA AA and reuses the plain SARA AA glyph, so ``ประจำ`` reads back as ``ประจา``
 and ``ลำปาง`` as ``ลำปำง``. Marks are also placed with TJ offsets and text rise (``Ts``),
 which makes pdftotext, pypdf and pdfplumber split or reorder words.
-``/work/shared/spec/pdf-text-layer.md`` has the measurements; this module is its approach E.
+``docs/spec/pdf-text-layer.md`` has the measurements; this module is its approach E.
 
 What it does
 ------------

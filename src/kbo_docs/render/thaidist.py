@@ -21,7 +21,7 @@ custom property, ``text-align: justify`` keeps WeasyPrint's own behaviour (space
 adds when distribution is switched off or cannot be installed, so templates written as
 above fall back to left alignment, never to space-only justification.
 
-How (see /work/shared/spec/thai-distributed.md for the measurements behind it)
+How (see docs/spec/thai-distributed.md for the measurements behind it)
 --------------------------------------------------------------------------------
 1. ``weasyprint.layout.inline.justify_line`` is wrapped (``text_align`` looks the name up at
    call time and calls it only for non-last justified lines). For a marked LTR line, ``n`` =
