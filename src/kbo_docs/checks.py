@@ -186,14 +186,17 @@ def period_outside(period: thai.Period, first: int, last: int | None = None) -> 
 
 
 def meeting_number_year(number: int, year: int, meeting_date: dt.date) -> tuple[str, str] | None:
-    """MTG001: ``ครั้งที่ n/ปี`` carries the BE calendar year of the meeting date."""
-    expected = thai.be_year(meeting_date)
-    if year == expected:
+    """MTG001: ``ครั้งที่ n/ปี`` carries the BE year of the meeting date: the calendar year or
+    the fiscal year (offices number their meetings either way)."""
+    calendar_year, fiscal = thai.be_year(meeting_date), thai.fiscal_year(meeting_date)
+    if year in (calendar_year, fiscal):
         return None
     d = thai.thai_digits
+    expected = d(str(calendar_year)) + (f" หรือปีงบประมาณ {d(str(fiscal))}" if fiscal != calendar_year else "")
+    expected_en = str(calendar_year) + (f" or the fiscal year {fiscal}" if fiscal != calendar_year else "")
     return (
-        f"ครั้งที่ {d(str(number))}/{d(str(year))} แต่ประชุมปี พ.ศ. {d(str(expected))}",
-        f"meeting number year {year} is not the BE year of the meeting date ({expected})",
+        f"ครั้งที่ {d(str(number))}/{d(str(year))} แต่ประชุมปี พ.ศ. {expected}",
+        f"meeting number year {year} is neither the BE year of the meeting date ({expected_en})",
     )
 
 

@@ -55,10 +55,13 @@ def mixed_digits(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
 @document_check("TXT003")
 def double_space(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """Doubled spaces inside a paragraph or cell, once per line (indentation and trailing
-    spaces are layout and are not reported)."""
+    spaces are layout and are not reported, nor runs of three or more spaces, which align
+    columns: a name and its position in a list of members, the office across from the number)."""
     for text, piece in doc.texts():
         seen = set()
         for span in checks.doubled_spaces(text):
+            if span[1] - span[0] >= 3:
+                continue
             where = at(piece, span[0])
             if where in seen or "\n" in text[max(0, span[0] - 1): span[1] + 1]:
                 continue
@@ -213,8 +216,9 @@ def number_year(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
         yield DocIssue(meeting.location, *problem)
 
 
-_START = re.compile(r"(?:เริ่ม|เปิด)ประชุม(?:เวลา)?\s*")
-_END = re.compile(r"(?:เลิก|ปิด)ประชุม(?:เวลา)?\s*")
+_START = re.compile(r"(?<![ก-๛])(?:เริ่ม|เปิด)ประชุม(?:เวลา)?\s*")
+_END = re.compile(r"(?<![ก-๛])(?:เลิก|ปิด)ประชุม(?:เวลา)?\s*")
+"""Whole words only: ``ปิดประชุม`` inside ``เปิดประชุม`` is the start, not the end."""
 
 
 def _time_after(pattern: re.Pattern[str], doc: Document) -> tuple[dt.time, Paragraph, int] | None:
@@ -460,7 +464,8 @@ def total_row_sum(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
 # Document-only rules: LNT001-LNT003
 
 
-_NAME_TRIGGERS = ("โรงแรม", "ห้องประชุม", "ศูนย์", "โครงการ", "มหาวิทยาลัย", "บริษัท", "วิสาหกิจชุมชน", "อาคาร")
+_NAME_TRIGGERS = ("โรงแรม", "ห้องประชุม", "ศูนย์", "โครงการ", "มหาวิทยาลัย", "บริษัท", "วิสาหกิจชุมชน", "อาคาร",
+                  "โรงเรียน", "โรงพยาบาล", "สหกรณ์", "สมาคม", "มูลนิธิ", "ชมรม", "ผลิตภัณฑ์", "หลักสูตร", "แผนงาน")
 _NAME_RE = re.compile(rf"({'|'.join(_NAME_TRIGGERS)})([^\s(),;:\"'“”]+)")
 _AT_RE = re.compile(r"(?:^|\s)ณ\s+([^\s(),;:\"'“”]+)")
 _NAME_TAIL = re.compile(r"[ฯ.\-–]+$")
@@ -517,6 +522,113 @@ def spelled_two_ways(a: str, b: str) -> bool:
     return matcher.ratio() >= 0.85 and changed <= 2
 
 
+_CHUNK = re.compile(r"[ก-๛]{10,}")
+_SILENT = re.compile(r"[ก-ฮ][ิุ]?์")
+_SOUND = str.maketrans("คฆขซศษฐฑฒธทถณฬฟภผพ", "กกกสสสตตตตตตนลพพพพ")
+_MAX_CHUNKS_PER_BUCKET = 60
+
+
+def sound_key(word: str) -> str:
+    """A word as it sounds, roughly: silent letters (``ส์``) dropped and letters of one sound
+    (ค/ก, ซ/ส, ท/ต, ...) made one, so that two transliterations of a foreign word meet
+    (``ไฮโดรโปนิกส์`` / ``ไฮโดรโปนิค``)."""
+    return _SILENT.sub("", word).translate(_SOUND).replace("็", "")
+
+
+def _differ_inside(a: str, b: str) -> bool:
+    """The two spellings differ before their last three letters: a letter dropped or changed
+    inside the name, not two names that differ at the end (บ้านดู่ / บ้านดง are two villages)."""
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common < min(len(a), len(b)) - 3
+
+
+def _word_inserted(a: str, b: str) -> bool:
+    """One is the other with a whole word added (ผู้มาประชุม / ผู้ไม่มาประชุม): two words."""
+    ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    return any(tag in ("insert", "delete") and max(i2 - i1, j2 - j1) >= 3 for tag, i1, i2, j1, j2 in ops)
+
+
+def _chunks_two_ways(doc: Document, known: set[str]) -> Iterator[DocIssue]:
+    """Long runs of Thai letters (the names of bodies, programmes, products) that are one
+    spelling of another run in the document: a letter dropped or changed inside, or the same
+    sound written two ways."""
+    seen: dict[str, tuple[int, Location]] = {}
+    for text, piece in doc.texts():
+        for m in _CHUNK.finditer(text):
+            word = _NAME_TAIL.sub("", m.group())
+            if word in seen:
+                seen[word] = (seen[word][0] + 1, seen[word][1])
+            elif len(seen) < 20 * _MAX_NAMES:
+                seen[word] = (1, at(piece, m.start()))
+    buckets: dict[str, list[str]] = {}
+    for word in seen:
+        bucket = buckets.setdefault(word[:3], [])
+        if len(bucket) < _MAX_CHUNKS_PER_BUCKET:
+            bucket.append(word)
+    reported: set[str] = set()
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if abs(len(a) - len(b)) > 4 or a in b or b in a or _word_inserted(a, b):
+                    continue
+                same_sound = sound_key(a) == sound_key(b)
+                if not same_sound and not (_differ_inside(a, b) and spelled_two_ways(a, b)):
+                    continue
+                (ca, la), (cb, lb) = seen[a], seen[b]
+                odd, usual = (a, b) if (ca, lb.order) < (cb, la.order) else (b, a)
+                if odd in reported or odd in known:
+                    continue
+                reported.add(odd)
+                where = seen[usual][1].label
+                where_th, where_en = (f"บรรทัด {where}", f"line {where}") if isinstance(where, int) else (where, where)
+                yield DocIssue(
+                    seen[odd][1],
+                    f"'{odd}' สะกดต่างจาก '{usual}' ({where_th}): คำเดียวกันสะกดสองแบบหรือไม่",
+                    f"'{odd}' is spelled differently from '{usual}' (at {where_en}): the same name spelled two ways?",
+                )
+
+
+_BODIES = ("คณะกรรมการ", "คณะทำงาน", "คณะอนุกรรมการ", "คณะอนุทำงาน", "ชมรม", "สมาคม", "เครือข่าย", "กลุ่ม", "สภา")
+_BODY_RE = re.compile(rf"({'|'.join(sorted(_BODIES, key=len, reverse=True))})([ก-๛]{{6,}})")
+
+
+@rule("LNT017", "body-named-two-ways", WARNING, "document")
+def body_named_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
+    """One body is called by one name throughout: the same name after คณะกรรมการ in one place and
+    คณะทำงาน (or ชมรม, เครือข่าย, ...) in another is one of them mistyped. A committee and its
+    sub-committee (คณะอนุกรรมการ) of one name are two bodies.
+
+    Wrong: ``คณะทำงานขับเคลื่อนเศรษฐกิจชุมชน`` in the heading, ``คณะกรรมการขับเคลื่อนเศรษฐกิจชุมชน``
+    in the text.
+    Right: ``คณะทำงานขับเคลื่อนเศรษฐกิจชุมชน`` both times.
+    """
+    bodies: dict[str, dict[str, tuple[int, Location]]] = {}
+    for text, piece in doc.texts():
+        for m in _BODY_RE.finditer(text):
+            if m.start() > 0 and "\u0e01" <= text[m.start() - 1] <= "\u0e4e" and not text[: m.start()].endswith(("ของ", "โดย", "และ", "ให้", "แต่งตั้ง")):
+                continue  # inside a longer word
+            name = _NAME_TAIL.sub("", m.group(2))
+            kinds = bodies.setdefault(name, {})
+            count, where = kinds.get(m.group(1), (0, at(piece, m.start())))
+            kinds[m.group(1)] = (count + 1, where)
+    for name, kinds in bodies.items():
+        plain = {k: v for k, v in kinds.items() if "อนุ" not in k}
+        if len(plain) < 2:
+            continue
+        ranked = sorted(plain.items(), key=lambda kv: (-kv[1][0], kv[1][1].order))
+        usual = ranked[0]
+        for kind, (_count, where) in ranked[1:]:
+            yield DocIssue(
+                where,
+                f"'{kind}{name}' แต่ที่อื่นเรียก '{usual[0]}{name}': หน่วยเดียวกันเรียกสองชื่อหรือไม่",
+                f"'{kind}{name}' but elsewhere '{usual[0]}{name}': one body called by two names?",
+            )
+
+
 @rule("LNT001", "name-spelled-two-ways", WARNING, "document")
 def name_spelled_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """The same name (a venue, a hotel, a project) is spelled the same way throughout a document.
@@ -531,6 +643,7 @@ def name_spelled_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """
     names = list(_names(doc).values())[:_MAX_NAMES]  # bounded work on huge documents
     reported: set[tuple[str, str]] = set()
+    yield from _chunks_two_ways(doc, {n.name for n in names})
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             if a.kind != b.kind or a.name[:2] != b.name[:2] or 4 * min(len(a.name), len(b.name)) < 3 * max(len(a.name), len(b.name)):
@@ -557,6 +670,10 @@ def impossible_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """Every date in the text exists: no day the month does not have, no weekday that does not
     match the date, no พ.ศ. year written in the Common Era.
 
+    A weekday before a day with no year of its own is checked too: the first day of a period
+    (``วันจันทร์ที่ ๑๗ - วันพุธที่ ๑๙ มกราคม ๒๕๖๘``) against the month and year that end it, and
+    ``วันจันทร์ที่ ๑๗ มกราคม`` against the years the document's dates name.
+
     Wrong: ``วันจันทร์ที่ ๑๑ มกราคม ๒๕๖๕`` (๑๑ มกราคม ๒๕๖๕ is a Tuesday), ``๓๑ เมษายน ๒๕๖๘``.
     Right: ``วันอังคารที่ ๑๑ มกราคม ๒๕๖๕``, ``๓๐ เมษายน ๒๕๖๘``.
     """
@@ -569,6 +686,7 @@ def impossible_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
             except ValueError as exc:
                 th, _, en = str(exc).partition(" / ")
                 yield found(piece, m.start(), th, en or th)
+    yield from prose.weekday_issues(doc)
 
 
 _TOTAL_PHRASE = re.compile(
@@ -646,3 +764,6 @@ def stated_total(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
                 f"ข้อความระบุรวม {thai.format_number(stated)} {unit} แต่ยอดในตารางเป็น {listed}",
                 f"the text states a total of {stated} {unit} but the table gives {listed}",
             )
+
+
+from . import hygiene, letters, prose, tabular  # noqa: E402,F401  (register LNT004-LNT019)
