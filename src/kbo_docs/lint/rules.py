@@ -552,6 +552,50 @@ def _word_inserted(a: str, b: str) -> bool:
     return any(tag in ("insert", "delete") and max(i2 - i1, j2 - j1) >= 3 for tag, i1, i2, j1, j2 in ops)
 
 
+_BODY_START = re.compile(r"องค์|เทศบาล|สำนักงาน|คณะ|กรม|ศูนย์|โรงเรียน|โรงพยาบาล|สหกรณ์|วิสาหกิจ|มหาวิทยาลัย|สมาคม|มูลนิธิ")
+
+
+def _body_words_two_ways(doc: Document) -> Iterator[DocIssue]:
+    """The word that names a body misspelled in a long name: ``องค์กรบริหารส่วนตำบลบ้านดู่`` beside
+    ``องค์การบริหารส่วนตำบลบ้านดู่``: the two differ by a letter or two near the start and agree
+    on the twelve or more letters after it."""
+    full = doc.full_text()
+    seen: dict[str, Location] = {}
+    for text, piece in doc.texts():
+        for m in _BODY_START.finditer(text):
+            run = re.match(r"[ก-๛]+", text[m.start(): m.start() + 40])
+            if run and len(run.group()) >= 16 and run.group() not in seen and len(seen) < 20 * _MAX_NAMES:
+                seen[run.group()] = at(piece, m.start())
+    buckets: dict[str, list[str]] = {}
+    for run in seen:
+        bucket = buckets.setdefault(run[:3], [])
+        if len(bucket) < _MAX_CHUNKS_PER_BUCKET:
+            bucket.append(run)
+    reported: set[str] = set()
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+                if len(ops) < 3 or ops[0][0] != "equal" or ops[1][0] == "equal" or ops[2][0] != "equal":
+                    continue
+                _tag, i1, i2, j1, j2 = ops[1]
+                if not 3 <= i1 <= 10 or max(i2 - i1, j2 - j1) > 2 or ops[2][2] - ops[2][1] < 12:
+                    continue
+                va, vb = a[: ops[2][1] + 12], b[: ops[2][3] + 12]
+                odd, usual = (a, b) if (full.count(va), seen[b].order) < (full.count(vb), seen[a].order) else (b, a)
+                shown_odd, shown_usual = (va, vb) if odd == a else (vb, va)
+                if shown_odd in reported:
+                    continue
+                reported.add(shown_odd)
+                where = seen[usual].label
+                where_th, where_en = (f"บรรทัด {where}", f"line {where}") if isinstance(where, int) else (where, where)
+                yield DocIssue(
+                    seen[odd],
+                    f"'{shown_odd}' สะกดต่างจาก '{shown_usual}' ({where_th}): ชื่อเดียวกันสะกดสองแบบหรือไม่",
+                    f"'{shown_odd}' is spelled differently from '{shown_usual}' (at {where_en}): the same name spelled two ways?",
+                )
+
+
 def _chunks_two_ways(doc: Document, known: set[str]) -> Iterator[DocIssue]:
     """Long runs of Thai letters (the names of bodies, programmes, products) that are one
     spelling of another run in the document: a letter dropped or changed inside, or the same
@@ -576,7 +620,9 @@ def _chunks_two_ways(doc: Document, known: set[str]) -> Iterator[DocIssue]:
                 if abs(len(a) - len(b)) > 4 or a in b or b in a or _word_inserted(a, b):
                     continue
                 same_sound = sound_key(a) == sound_key(b)
-                if not same_sound and not (_differ_inside(a, b) and spelled_two_ways(a, b)):
+                short, long = sorted((a, b), key=len)
+                dropped = _is_subsequence(short, long)  # letters left out, not changed (บ้านดู่ / บ้านดง are two villages)
+                if not same_sound and not (dropped and _differ_inside(a, b) and spelled_two_ways(a, b)):
                     continue
                 (ca, la), (cb, lb) = seen[a], seen[b]
                 odd, usual = (a, b) if (ca, lb.order) < (cb, la.order) else (b, a)
@@ -611,7 +657,7 @@ def body_named_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
         for m in _BODY_RE.finditer(text):
             if m.start() > 0 and "\u0e01" <= text[m.start() - 1] <= "\u0e4e" and not text[: m.start()].endswith(("ของ", "โดย", "และ", "ให้", "แต่งตั้ง")):
                 continue  # inside a longer word
-            name = _NAME_TAIL.sub("", m.group(2))
+            name = _NAME_TAIL.sub("", m.group(2))[:12]  # the name's first letters: its end is not marked
             kinds = bodies.setdefault(name, {})
             count, where = kinds.get(m.group(1), (0, at(piece, m.start())))
             kinds[m.group(1)] = (count + 1, where)
@@ -644,6 +690,7 @@ def name_spelled_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     names = list(_names(doc).values())[:_MAX_NAMES]  # bounded work on huge documents
     reported: set[tuple[str, str]] = set()
     yield from _chunks_two_ways(doc, {n.name for n in names})
+    yield from _body_words_two_ways(doc)
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             if a.kind != b.kind or a.name[:2] != b.name[:2] or 4 * min(len(a.name), len(b.name)) < 3 * max(len(a.name), len(b.name)):

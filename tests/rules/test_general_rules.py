@@ -1,0 +1,461 @@
+"""The document rules of issue 11 (lint on the documents offices really write): LNT004-LNT019,
+the front end of CIR005, and the widened LNT001, LNT002, MTG001, MTG002.
+
+Every rule is shown on small texts of our own making, each in a few shapes, with the mistake at
+a known line; and on correct texts of the same shapes, which must stay quiet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kbo_docs.findings import Finding, Severity
+from kbo_docs.lint import lint_path
+from kbo_docs.lint.rules import sound_key
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+def lint(tmp_path: Path, text: str, code: str, suffix: str = ".txt") -> list[Finding]:
+    path = tmp_path / f"doc{suffix}"
+    path.write_text(text, encoding="utf-8")
+    return lint_path(path, {code})[1]
+
+
+def fires(tmp_path: Path, text: str, code: str, line: int, severity: Severity = ERROR) -> Finding:
+    found = lint(tmp_path, text, code)
+    assert [(f.rule, f.line) for f in found] == [(code, line)], found
+    assert found[0].severity == severity
+    assert " / " in found[0].message
+    return found[0]
+
+
+def quiet(tmp_path: Path, text: str, code: str) -> None:
+    assert lint(tmp_path, text, code) == []
+
+
+# ---------------------------------------------------------------------------------------
+# Class 1: tables anywhere
+
+SHARES = """\
+ตารางที่ ๑ ผู้สูงอายุจำแนกตามหมู่บ้าน
+
+หมู่บ้าน        จำนวน (คน)    ร้อยละ
+บ้านเหนือ          ๒๐๐         ๔๐.๐
+บ้านกลาง           ๑๗๕         ๓๕.๐
+บ้านใต้            ๑๒๕         ๒๕.๐
+รวม                ๕๐๐        ๑๐๐.๐
+"""
+
+
+def test_space_aligned_table_is_read_as_a_table(tmp_path):
+    text = SHARES.replace("๕๐๐ ", "๕๑๐ ")
+    found = lint(tmp_path, text, "REG002")
+    assert [(f.rule, f.line) for f in found] == [("REG002", 7)]
+
+
+def test_lnt005_percent_is_not_part_over_whole(tmp_path):
+    found = fires(tmp_path, SHARES.replace("๓๕.๐", "๓๐.๕"), "LNT005", 5)
+    assert "35.00" in found.message
+
+
+@pytest.mark.parametrize("code", ["LNT004", "LNT005", "LNT006", "REG002"])
+def test_percent_table_that_is_right_is_quiet(tmp_path, code):
+    quiet(tmp_path, SHARES, code)
+
+
+def test_lnt004_shares_do_not_add_up_to_a_hundred(tmp_path):
+    # the rows are what the total row says they are not: no count to check them against
+    text = """\
+ประเภท\tร้อยละ
+เกษตรกร\t๔๐.๐
+ค้าขาย\t๓๕.๐
+รับจ้าง\t๒๐.๐
+รวม\t๑๐๐.๐
+"""
+    found = fires(tmp_path, text, "LNT004", 5)
+    assert "95.0" in found.message
+
+
+def test_lnt006_rounding_is_a_warning_not_an_error(tmp_path):
+    text = """\
+กลุ่ม\tจำนวน\tร้อยละ
+ก\t๑\t๓๓.๓
+ข\t๑\t๓๓.๓
+ค\t๑\t๓๓.๓
+รวม\t๓\t๑๐๐.๐
+"""
+    fires(tmp_path, text, "LNT006", 5, WARNING)
+    quiet(tmp_path, text, "LNT004")
+    quiet(tmp_path, text, "LNT005")
+
+
+def test_lnt005_row_ratio_against_another_column(tmp_path):
+    text = """\
+อำเภอ\tเป้าหมาย\tผลงาน\tร้อยละ
+เมือง\t๕๐\t๔๕\t๙๐.๐
+แม่ทะ\t๔๐\t๔๐\t๑๐๐.๐
+เกาะคา\t๒๐\t๑๕\t๗๕.๐
+งาว\t๓๐\t๒๔\t๗๐.๐
+"""
+    fires(tmp_path, text, "LNT005", 5)
+    quiet(tmp_path, text.replace("๗๐.๐", "๘๐.๐"), "LNT005")
+
+
+def test_percent_header_keeps_the_other_columns_checked(tmp_path):
+    text = """\
+หน่วยงาน\tงบประมาณ (บาท)\tเบิกจ่าย (บาท)\tเบิกจ่าย (%)
+กอง ก\t๑,๐๐๐,๐๐๐.๐๐\t๕๐๐,๐๐๐.๕๐\t๕๐.๐๐
+กอง ข\t๒๐๐,๐๐๐.๐๐\t๑๐๐,๐๐๐.๐๐\t๕๐.๐๐
+รวม\t๑,๒๐๐,๐๐๐.๐๐\t๖๐๐,๐๐๐.๐๐\t๕๐.๐๐
+"""
+    found = lint(tmp_path, text, "REG002")
+    assert [(f.rule, f.line) for f in found] == [("REG002", 4)]
+    assert "600000.50" in found[0].message
+
+
+def test_lnt007_summary_row_against_the_other_tables_total(tmp_path):
+    text = """\
+ตารางที่ ๑ อำเภอเมือง
+ตำบล\tชาย\tหญิง
+ตำบลก\t๑๐\t๑๒
+ตำบลข\t๒๐\t๒๒
+รวมอำเภอเมือง\t๓๐\t๓๔
+
+ตารางที่ ๒ สรุป
+อำเภอ\tชาย\tหญิง
+อำเภอเมือง\t๓๐\t๔๓
+อำเภอเหนือ\t๕\t๖
+"""
+    found = fires(tmp_path, text, "LNT007", 9)
+    assert "34" in found.message
+    quiet(tmp_path, text.replace("๔๓", "๓๔"), "LNT007")
+
+
+# ---------------------------------------------------------------------------------------
+# Class 2: counts and sums stated in prose
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("ผู้ลงทะเบียนรวม ๒,๔๐๕ คน แบ่งเป็น ชาย ๑,๒๐๒ คน หญิง ๑,๒๐๔ คน", True),
+        ("ผู้ลงทะเบียนรวม ๒,๔๐๖ คน แบ่งเป็น ชาย ๑,๒๐๒ คน หญิง ๑,๒๐๔ คน", False),
+        ("มีผู้เข้าร่วม จำนวน ๑๐๐ คน (ชาย ๔๐ คน หญิง ๕๐ คน)", True),
+        ("อำเภอเมือง ๑๒ แห่ง อำเภอเหนือ ๘ แห่ง และอำเภอใต้ ๕ แห่ง รวมทั้งสิ้น ๒๔ แห่ง", True),
+        ("อำเภอเมือง ๑๒ แห่ง อำเภอเหนือ ๘ แห่ง และอำเภอใต้ ๕ แห่ง รวมทั้งสิ้น ๒๕ แห่ง", False),
+        ("จัดอบรม ๒ รุ่น รุ่นละ ๕๐ คน รวม ๑๐๐ คน", False),
+        ("รวม ๑๐๐ คน แบ่งเป็น ชาย ๔๐ คน หญิง ๖๐ คน ในจำนวนนี้เป็นผู้สูงอายุ ๒๐ คน", False),
+    ],
+)
+def test_lnt008_prose_sum(tmp_path, sentence, wrong):
+    text = f"ผลการดำเนินงาน\n{sentence}\n"
+    if wrong:
+        fires(tmp_path, text, "LNT008", 2)
+    else:
+        quiet(tmp_path, text, "LNT008")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("ส่งเสริมอาชีพ จำนวน ๓ กลุ่ม ได้แก่ กลุ่มสตรี กลุ่มเยาวชน กลุ่มผู้สูงอายุ และกลุ่มอาชีพ เพื่อเพิ่มรายได้", True),
+        ("ส่งเสริมอาชีพ จำนวน ๔ กลุ่ม ได้แก่ กลุ่มสตรี กลุ่มเยาวชน กลุ่มผู้สูงอายุ และกลุ่มอาชีพ เพื่อเพิ่มรายได้", False),
+        ("ประเมินครบทั้ง ๔ ด้าน คือ ด้านการบริหาร ด้านการเงิน และด้านบุคลากร", True),
+        ("พื้นที่ ๓ อำเภอ ได้แก่ เมือง, แม่ทะ, เกาะคา และงาว", True),
+        ("พื้นที่ ๔ อำเภอ ได้แก่ เมือง, แม่ทะ, เกาะคา และงาว", False),
+        ("พื้นที่ ๔ จังหวัด ได้แก่ ลำปาง ลำพูน และแพร่", True),
+        ("พื้นที่ ๒ จังหวัด ได้แก่ ลำปาง แม่ฮ่องสอน และแพร่", False),  # spaces only: more items than stated may be one name
+        ("จัด ๓ กิจกรรม ได้แก่ การอบรม การศึกษาดูงาน ฯลฯ และการประกวด", False),
+        ("มอบหมาย ๓ คน ได้แก่ นายสมชาย ใจดี และนางสมศรี ดีใจ", False),
+    ],
+)
+def test_lnt009_prose_count(tmp_path, sentence, wrong):
+    text = f"สรุปผล\n{sentence}\n"
+    if wrong:
+        fires(tmp_path, text, "LNT009", 2)
+    else:
+        quiet(tmp_path, text, "LNT009")
+
+
+# ---------------------------------------------------------------------------------------
+# Class 3: Thai text hygiene
+
+
+@pytest.mark.parametrize(
+    ("line", "wrong"),
+    [
+        ("ผู้ ้เข้าร่วมประชุม", True),
+        ("\u0e49ขอเชิญประชุม", True),
+        ("ที่\u0e48ปรึกษา", True),
+        ("น\u0e33\u0e49าท่วม", True),
+        ("ก\u0e48\u0e34น", True),
+        ("ผู้เข้าร่วมประชุม น้ำท่วม ที่ปรึกษา กิ่งก้าน", False),
+    ],
+)
+def test_lnt010_stray_mark(tmp_path, line, wrong):
+    text = f"บันทึก\n{line}\n"
+    if wrong:
+        fires(tmp_path, text, "LNT010", 2)
+    else:
+        quiet(tmp_path, text, "LNT010")
+
+
+def test_lnt011_decomposed_sara_am_in_typed_text(tmp_path):
+    text = "จำนวนผู้มาประชุม\nจ\u0e4d\u0e32นวนผู้ลา\nทำการ\n"
+    fires(tmp_path, text, "LNT011", 2)
+    quiet(tmp_path, text.replace("\u0e4d\u0e32", "\u0e33"), "LNT011")
+
+
+def test_lnt011_pdftotext_text_is_read_joined_and_quiet(tmp_path):
+    text = "จ\u0e4d\u0e32นวน\nท\u0e4d\u0e32การ\nน\u0e4d\u0e32เสนอ\nก\u0e4d\u0e32หนด\n"
+    quiet(tmp_path, text, "LNT011")
+    # and the rules read the words: a stated count is seen
+    listed = "จ\u0e4d\u0e32นวน ๒ กิจกรรม ประกอบด้วย\n๑. อบรม\n๒. ดูงาน\n๓. ประกวด\nท\u0e4d\u0e32 น\u0e4d\u0e32 ก\u0e4d\u0e32\n"
+    assert [f.rule for f in lint(tmp_path, listed, "MTG004")] == ["MTG004"]
+
+
+@pytest.mark.parametrize(
+    ("line", "wrong"),
+    [
+        ("กรมการพัฒนาชุมชuน", True),
+        ("ปีงบประมาณ ๒๕๖O", True),
+        ("ผลิตภัณฑ์ OTOP ระดับ ๕ ดาว", False),
+        ("ระบบ e-Office ของกรม", False),
+    ],
+)
+def test_lnt012_look_alike_letter(tmp_path, line, wrong):
+    text = f"เรื่อง ทดสอบ\n{line}\n"
+    if wrong:
+        fires(tmp_path, text, "LNT012", 2)
+    else:
+        quiet(tmp_path, text, "LNT012")
+
+
+def test_lnt013_invisible_character(tmp_path):
+    fires(tmp_path, "เรื่อง ทดสอบ\nจังหวัด\u200bลำปาง\n", "LNT013", 2, WARNING)
+    quiet(tmp_path, "เรื่อง ทดสอบ\nจังหวัดลำปาง\n", "LNT013")
+
+
+THAI_DIGITS_LETTER = """\
+ที่ ลป ๐๐๑๙.๓/ว ๑๒๓
+๖ ธันวาคม ๒๕๖๗
+เรื่อง การประชุม ครั้งที่ ๒/๒๕๖๗
+ด้วยจังหวัดจะจัดประชุม จำนวน ๓๐ คน ในวันที่ ๒๐ ธันวาคม ๒๕๖๗ เวลา ๐๙.๐๐ น.
+ณ ห้องประชุม ๑ ชั้น ๒ ศาลากลาง โทร. ๐ ๕๔๒๖ ๕๐๕๐
+ผู้เข้าร่วม 25 คน
+"""
+
+
+def test_lnt014_lone_arabic_number_in_a_thai_digit_document(tmp_path):
+    fires(tmp_path, THAI_DIGITS_LETTER, "LNT014", 6, WARNING)
+    quiet(tmp_path, THAI_DIGITS_LETTER.replace("25 คน", "๒๕ คน"), "LNT014")
+    quiet(tmp_path, THAI_DIGITS_LETTER.replace("25 คน", "COVID-19 และ ISO 9001"), "LNT014")
+
+
+def test_lnt015_blank_left_in_a_filled_document(tmp_path):
+    text = """\
+ขอเชิญประชุมประชาคม
+ในวันที่ ๒๐ ธันวาคม ๒๕๖๗ ณ ศาลาประชาคม หมู่ที่ ...... ตำบลบ้านเหล่า
+(ลงชื่อ) ....................
+(นายสมชาย ใจดี)
+"""
+    fires(tmp_path, text, "LNT015", 2)
+    quiet(tmp_path, text.replace("......", "๕"), "LNT015")
+
+
+def test_lnt015_a_blank_form_is_a_form(tmp_path):
+    form = "ข้าพเจ้า ชื่อ.............\nบ้านเลขที่.......... หมู่ที่........\nวันที่........ เดือน..........\n"
+    quiet(tmp_path, form, "LNT015")
+
+
+# ---------------------------------------------------------------------------------------
+# Class 4: letter numbers
+
+LETTER = """\
+ที่ {number}\tศาลากลางจังหวัด
+๖ ธันวาคม ๒๕๖๗
+เรื่อง ขอเชิญประชุม
+เรียน {to}
+ด้วยจังหวัดขอเชิญประชุม
+ขอแสดงความนับถือ
+"""
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["มท ๐๔๐๖.๒/ว ๑๒๓", "ลป ๐๐๑๙.๓/ว ๒๕๕๕๕", "นม ๗๑๒๐๑/๔๕๖", "ศธ ๐๔๐๐๔/ว ๗๘", "ชม ๐๐๑๘.๓/๑๒๓", "มท 0810.4/ว 999"],
+)
+def test_lnt016_the_shapes_offices_use_pass(tmp_path, number):
+    quiet(tmp_path, LETTER.format(number=number, to="นายอำเภอเมือง"), "LNT016")
+
+
+@pytest.mark.parametrize("number", ["ชม ๐๐๑๘.๓/", "ชม ๐๑๘.๓/๑๒๓", "ชม ๐๐๑๘..๓/๑๒", "๐๐๑๘.๓/๑๒๓", "ชม ๐๐๑๘.๓ ๑๒๓"])
+def test_lnt016_malformed_numbers(tmp_path, number):
+    fires(tmp_path, LETTER.format(number=number, to="นายอำเภอเมือง"), "LNT016", 1)
+
+
+def test_lnt016_an_order_number_is_not_a_letter_number(tmp_path):
+    quiet(tmp_path, "คำสั่งอำเภอเมือง\nที่ ๑๒๓/๒๕๖๘\nเรื่อง แต่งตั้งคณะกรรมการ\n", "LNT016")
+
+
+def test_cir005_circular_to_many_needs_wor(tmp_path):
+    fires(tmp_path, LETTER.format(number="ลป ๐๐๑๙.๓/๑๒๓", to="นายอำเภอ ทุกอำเภอ"), "CIR005", 1)
+    quiet(tmp_path, LETTER.format(number="ลป ๐๐๑๙.๓/ว ๑๒๓", to="นายอำเภอ ทุกอำเภอ"), "CIR005")
+    quiet(tmp_path, LETTER.format(number="ลป ๐๐๑๙.๓/๑๒๓", to="นายอำเภอเมือง"), "CIR005")
+
+
+# ---------------------------------------------------------------------------------------
+# Class 5: one name, two spellings
+
+
+def test_lnt001_a_body_word_misspelled_inside_the_name(tmp_path):
+    text = """\
+ขอเชิญองค์การบริหารส่วนตำบลบ้านดู่ร่วมประชุม
+องค์การบริหารส่วนตำบลบ้านดู่จะเป็นเจ้าภาพ
+ให้องค์กรบริหารส่วนตำบลบ้านดู่แจ้งผล
+"""
+    found = lint(tmp_path, text, "LNT001")
+    assert [(f.line, f.severity) for f in found] == [(3, WARNING)]
+
+
+def test_lnt001_transliterations_spelled_two_ways(tmp_path):
+    assert sound_key("ไฮโดรโปนิกส์") == sound_key("ไฮโดรโปนิค")
+    text = "ผลการปลูกผักไฮโดรโปนิกส์ประจำปี\nผลการปลูกผักไฮโดรโปนิคประจำปี\nผลการปลูกผักไฮโดรโปนิกส์ประจำปี\n"
+    found = lint(tmp_path, text, "LNT001")
+    assert [f.line for f in found] == [2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "องค์การบริหารส่วนตำบลบ้านดู่ร่วมประชุม\nองค์การบริหารส่วนตำบลบ้านดงร่วมประชุม\n",  # two bodies
+        "จำนวนผู้มาประชุมทั้งหมด\nจำนวนผู้ไม่มาประชุมทั้งหมด\n",  # a word added, not a letter dropped
+        "คณะกรรมการพัฒนาสตรีอำเภอ\nคณะอนุกรรมการพัฒนาสตรีอำเภอ\n",  # a committee and its sub-committee
+    ],
+)
+def test_lnt001_and_lnt017_different_names_stay_quiet(tmp_path, text):
+    quiet(tmp_path, text, "LNT001")
+    quiet(tmp_path, text, "LNT017")
+
+
+def test_lnt017_one_body_two_names(tmp_path):
+    text = "แต่งตั้งคณะทำงานขับเคลื่อนเศรษฐกิจชุมชน\nให้คณะทำงานขับเคลื่อนเศรษฐกิจชุมชนรายงานผล\nโดยคณะกรรมการขับเคลื่อนเศรษฐกิจชุมชนประชุมเดือนละครั้ง\n"
+    fires(tmp_path, text, "LNT017", 3, WARNING)
+
+
+# ---------------------------------------------------------------------------------------
+# Class 6: meetings; no keyword matched inside a longer word
+
+MINUTES = """\
+รายงานการประชุมคณะกรรมการพัฒนาสตรีอำเภอ
+ครั้งที่ {number}
+เมื่อวันอังคารที่ ๑๕ ตุลาคม ๒๕๖๗
+เปิดประชุมเวลา ๐๙.๓๐ น.
+ระเบียบวาระที่ ๑ เรื่องแจ้งเพื่อทราบ
+ปิดประชุมเวลา ๑๒.๐๐ น.
+"""
+
+
+@pytest.mark.parametrize(("number", "wrong"), [("๑/๒๕๖๘", False), ("๑/๒๕๖๗", False), ("๑/๒๕๖๖", True)])
+def test_mtg001_fiscal_or_calendar_year(tmp_path, number, wrong):
+    text = MINUTES.format(number=number)
+    if wrong:
+        found = fires(tmp_path, text, "MTG001", 2)
+        assert "2567" in found.message and "2568" in found.message
+    else:
+        quiet(tmp_path, text, "MTG001")
+
+
+def test_mtg002_open_is_the_start_not_the_end(tmp_path):
+    quiet(tmp_path, MINUTES.format(number="๑/๒๕๖๘"), "MTG002")
+    text = MINUTES.format(number="๑/๒๕๖๘").replace("ปิดประชุมเวลา ๑๒.๐๐", "ปิดประชุมเวลา ๐๙.๐๐")
+    fires(tmp_path, text, "MTG002", 6)
+
+
+# Words that contain a rule's keyword: a rule may not take them for the keyword.
+CONTAINING = """\
+เรื่อง การรวบรวมข้อมูล ๓๐ แบบ
+นักเรียนและโรงเรียน ๑๒ แห่ง
+เปิดประชุมเวลา ๑๓.๓๐ น. ตามที่ได้รับหน้าที่ ๕ ครั้ง
+ผู้ไม่มาประชุม ๒ คน ผู้มาประชุม ๑๐ คน
+ประมวลผลทั้งหมดแล้ว เริ่มประชุมใหม่
+การรวมกลุ่มอาชีพ ได้ร่วมกันจัดทำ
+ให้ผู้เกี่ยวข้องทราบภายในหน่วยงาน
+"""
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["MTG002", "MTG003", "MTG004", "CIR002", "CIR004", "CIR007", "LNT003", "LNT008", "LNT009", "LNT015", "LNT016",
+     "LNT017", "LNT019", "CIR005"],
+)
+def test_no_rule_takes_a_word_for_a_keyword_it_contains(tmp_path, code):
+    quiet(tmp_path, CONTAINING, code)
+
+
+# ---------------------------------------------------------------------------------------
+# Class 7: dates in prose
+
+
+@pytest.mark.parametrize(
+    ("line", "wrong"),
+    [
+        ("ระหว่างวันที่ ๑๘ - ๑๙ มกราคม ๒๕๖๕ (18-20 January 2022)", True),
+        ("ระหว่างวันที่ ๑๘ - ๑๙ มกราคม ๒๕๖๕ (18-19 January 2022)", False),
+        ("ระหว่างวันที่ ๓ - ๑๒ มีนาคม ๒๕๖๒ (from 3 to 12 March 2019)", False),
+        ("ระหว่างวันที่ ๓ - ๑๒ มีนาคม ๒๕๖๒ (from 3 to 13 March 2019)", True),
+        ("วันที่ ๑๒ มีนาคม ๒๕๖๒ (March 12, 2018)", True),
+        ("the workshop on Monday, 12 March 2019", True),
+        ("the workshop on Tuesday, 12 March 2019", False),
+        ("the report of 31 April 2019", True),
+    ],
+)
+def test_lnt018_english_dates(tmp_path, line, wrong):
+    text = f"กำหนดการ\n{line}\n"
+    if wrong:
+        fires(tmp_path, text, "LNT018", 2)
+    else:
+        quiet(tmp_path, text, "LNT018")
+
+
+@pytest.mark.parametrize(
+    ("line", "wrong"),
+    [
+        ("ระหว่างวันจันทร์ที่ ๑๗ - วันอาทิตย์ที่ ๑๙ มกราคม ๒๕๖๘", True),  # ๑๗ มกราคม ๒๕๖๘ is a Friday
+        ("ระหว่างวันศุกร์ที่ ๑๗ - วันอาทิตย์ที่ ๑๙ มกราคม ๒๕๖๘", False),
+        ("ขอเชิญประชุมในวันจันทร์ที่ ๒๐ มกราคม นี้", False),  # a Monday in ๒๕๖๘, the letter's year
+        ("ขอเชิญประชุมในวันอังคารที่ ๒๐ มกราคม นี้", True),
+    ],
+)
+def test_lnt002_weekdays_without_a_year_of_their_own(tmp_path, line, wrong):
+    text = f"๖ ธันวาคม ๒๕๖๗\nเรื่อง ขอเชิญประชุม\n{line}\nจะประชุมวันที่ ๒๐ มกราคม ๒๕๖๘\n"
+    if wrong:
+        fires(tmp_path, text, "LNT002", 3)
+    else:
+        quiet(tmp_path, text, "LNT002")
+
+
+@pytest.mark.parametrize(
+    ("line", "wrong"),
+    [
+        ("ตามหนังสือกรมการพัฒนาชุมชน ลงวันที่ ๑๐ ธันวาคม ๒๕๖๗", True),
+        ("ตามหนังสือกรมการพัฒนาชุมชน ลงวันที่ ๑ ธันวาคม ๒๕๖๗", False),
+        ("จังหวัดได้จัดอบรม เมื่อวันที่ ๙ ธันวาคม ๒๕๖๗", True),
+        ("จังหวัดจะจัดอบรม ในวันที่ ๙ ธันวาคม ๒๕๖๗", False),
+    ],
+)
+def test_lnt019_past_event_after_the_document(tmp_path, line, wrong):
+    text = f"ที่ ลป ๐๐๑๙.๓/ว ๑๒๓\n๖ ธันวาคม ๒๕๖๗\nเรื่อง รายงานผล\n{line}\n"
+    if wrong:
+        fires(tmp_path, text, "LNT019", 4)
+    else:
+        quiet(tmp_path, text, "LNT019")
+
+
+def test_lnt019_an_order_is_dated_where_it_is_given(tmp_path):
+    text = "คำสั่งจังหวัด\nที่ ๑๒/๒๕๖๘\nตามที่ได้ประชุมเมื่อวันที่ ๒๐ มกราคม ๒๕๖๘\nสั่ง ณ วันที่ ๑๕ มกราคม ๒๕๖๘\n"
+    fires(tmp_path, text, "LNT019", 3)
+    quiet(tmp_path, text.replace("๒๐ มกราคม", "๑๐ มกราคม"), "LNT019")
