@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..findings import Severity
 from ..rules.registry import rule
 from .context import DocContext, DocIssue, found
-from .document import Document
+from .document import Document, Paragraph
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -19,7 +19,8 @@ _ABOVE_BELOW = "\u0e31\u0e34-\u0e3a\u0e47"  # ั ิ ี ึ ื ุ ู ฺ �
 _TONE = "\u0e48-\u0e4b"  # ่ ้ ๊ ๋
 _OTHER_MARK = "\u0e4c-\u0e4e"  # ์ ํ ๎
 _MARK = f"{_ABOVE_BELOW}{_TONE}{_OTHER_MARK}"
-_ORPHAN = re.compile(f"(?:^|(?<=[^{_CONSONANT}{_MARK}\u0e33]))[{_MARK}]")
+_ORPHAN = re.compile(f"(?:^|(?<=[\\s0-9๐-๙.,:;()\\[\\]\"'\\-–]))[{_MARK}]")
+"""A mark after a space, a digit or punctuation (a mark on a letter of another script is TXT001)."""
 _DOUBLED = re.compile(
     f"([{_MARK}])\\1"  # the same mark twice
     f"|[{_TONE}][{_TONE}\u0e4c]|\u0e4c[{_TONE}]"  # two tone marks
@@ -130,13 +131,16 @@ def lone_digit_system(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     reverse): one digit system throughout, as the สารบรรณ rules ask.
 
     The document's own system is the one of at least nine in ten of its numbers (and at least
-    ten numbers); numbers next to Latin text (codes, English words, web addresses) are left.
+    ten numbers); numbers next to Latin text (codes, English words, web addresses) and in table
+    cells are left.
 
     Wrong: ``จำนวน 25 คน`` in a letter whose other numbers are ๑, ๒๕๖๘, ๓๐.
     Right: ``จำนวน ๒๕ คน``.
     """
     numbers: list[tuple[str, int, object, str]] = []
     for text, piece in doc.texts():
+        if not isinstance(piece, Paragraph):
+            continue  # a workbook's numbers are values, shown in whatever digits the format says
         for m in _NUMBER_RUN.finditer(text):
             raw = m.group(1).rstrip(",.")
             if re.search("[0-9]", raw) and re.search("[๐-๙]", raw):

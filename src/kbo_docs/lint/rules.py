@@ -55,13 +55,10 @@ def mixed_digits(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
 @document_check("TXT003")
 def double_space(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """Doubled spaces inside a paragraph or cell, once per line (indentation and trailing
-    spaces are layout and are not reported, nor runs of three or more spaces, which align
-    columns: a name and its position in a list of members, the office across from the number)."""
+    spaces are layout and are not reported)."""
     for text, piece in doc.texts():
         seen = set()
         for span in checks.doubled_spaces(text):
-            if span[1] - span[0] >= 3:
-                continue
             where = at(piece, span[0])
             if where in seen or "\n" in text[max(0, span[0] - 1): span[1] + 1]:
                 continue
@@ -433,8 +430,8 @@ def column_total(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
                 if stated is None:
                     continue
                 sums = [sum((v for r in rows if (v := model.value(r, column.index)) is not None), start=0) for rows in scopes]
-                if all(not rows for rows in scopes) or stated in sums:
-                    continue
+                if all(not rows for rows in scopes) or stated in sums or any(total == 2 * stated for total in sums):
+                    continue  # twice the total: heading rows that carry their items' sums were counted too
                 cell = model.cell(total, column.index)
                 assert cell is not None
                 header = model.header(column.index)

@@ -130,7 +130,7 @@ def _percent_findings(ctx: DocContext) -> Iterator[_Finding]:
         if ratio is not None:
             for r in model.data_rows + model.total_rows:
                 stated = model.value(r, column.index)
-                exact = ratio.exact(model, r) if (r in model.data_rows or ratio.whole is not None) else (
+                exact = ratio.exact(model, r) if r in model.data_rows else (
                     Decimal(100) if ratio.total is not None and model.value(r, ratio.part) == ratio.total else None)
                 if stated is None or exact is None:
                     continue
