@@ -123,6 +123,16 @@ def format_number(n: int | Decimal | str, digits: Digits = "thai") -> str:
     return _with_digits(format(n, ",f") if isinstance(n, Decimal) else format(n, ","), digits)
 
 
+def letter_number(series: str, number: int, digits: Digits = "thai") -> str:
+    """The ที่ of a letter: its series and number, ``ลป ๐๐๑๙.๓/ว`` + 12 -> ``ลป ๐๐๑๙.๓/ว ๑๒``.
+
+    A series ending in ``/`` (an ordinary letter, ``ลป ๐๐๑๙.๓/``) takes the number with no
+    space: ``ลป ๐๐๑๙.๓/๑๒``."""
+    series = series.strip()
+    joined = f"{series}{number}" if series.endswith("/") else f"{series} {number}"
+    return _with_digits(arabic_digits(joined), digits)
+
+
 _NUMBER_RE = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 
 
