@@ -15,8 +15,8 @@ Each ``source/NAME.FORMAT.txt`` becomes ``docs/NAME.FORMAT``:
 
 The generated files are committed, so the corpus is fixed; ``tests/test_corpus.py`` builds them
 again into a temporary folder and checks that kbo-docs reads the same text from both.
-Generated files carry fixed document properties (author, dates) so that nothing in them
-depends on when or where they were built.
+Generated files carry fixed document properties (author, dates) and fixed ZIP member dates:
+with the same library versions a build is the same byte for byte, whenever it runs.
 """
 
 from __future__ import annotations
@@ -114,10 +114,30 @@ def _xlsx(text: str, path: Path) -> None:
 WRITERS = {".docx": _docx, ".pdf": _pdf, ".xlsx": _xlsx}
 
 
+def _fixed_zip(path: Path) -> None:
+    """Rewrite an Office file's ZIP with fixed member dates, so that a build is byte for byte
+    the same whenever it runs (python-docx and openpyxl stamp members with the current time)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as old:
+        members = [(info, old.read(info)) for info in old.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                stamp = FIXED.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            new.writestr(fixed, data)
+
+
 def build(source: Path, outdir: Path = DOCS) -> Path:
     out = target(source, outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     WRITERS[out.suffix](source.read_text(encoding="utf-8"), out)
+    if out.suffix in (".docx", ".xlsx"):
+        _fixed_zip(out)
     return out
 
 
