@@ -302,7 +302,26 @@ def test_reg002_column_total(tmp_path):
 
 
 def test_reg003_total_row_sum(tmp_path):
-    one(tmp_path, swap(TABLE, "๑,๐๗๒\t๙", "๑,๐๗๓\t๙"), "REG003", ERROR, "รวม\t๑๘")
+    """Where a row's รวม cell and one of its parts are left empty the column cannot be added
+    up, and the total row's รวม is compared with the totals of its parts instead."""
+    gap = swap(TABLE, "๓\t๖๙๙\t๗๐๒", "๓\t\t")
+    none(tmp_path, gap, "REG002")
+    none(tmp_path, gap, "REG003")
+    one(tmp_path, swap(gap, "๑,๐๗๒\t๙", "๑,๐๗๓\t๙"), "REG003", ERROR, "รวม\t๑๘")
+
+
+def test_reg002_an_empty_sum_cell_is_computed_from_its_parts(tmp_path):
+    computed = swap(TABLE, "๓\t๖๙๙\t๗๐๒", "๓\t๖๙๙\t")
+    none(tmp_path, computed, "REG002")
+    none(tmp_path, computed, "REG003")
+    one(tmp_path, swap(computed, "๑,๐๗๒\t๙", "๑,๐๗๓\t๙"), "REG002", ERROR, "รวม\t๑๘")
+
+
+def test_reg003_one_typo_in_a_total_row_is_one_finding(tmp_path):
+    """As in ``check``: where the rows can be added up, REG002 speaks and REG003 stays quiet."""
+    text = swap(TABLE, "๑,๐๗๒\t๙", "๑,๐๗๓\t๙")
+    one(tmp_path, text, "REG002", ERROR, "รวม\t๑๘")
+    none(tmp_path, text, "REG003")
 
 
 def test_reg002_a_last_row_that_is_the_sum_of_the_others(tmp_path):

@@ -113,7 +113,7 @@ def test_percent_header_keeps_the_other_columns_checked(tmp_path):
 """
     found = lint(tmp_path, text, "REG002")
     assert [(f.rule, f.line) for f in found] == [("REG002", 4)]
-    assert "600000.50" in found[0].message
+    assert "600,000.50" in found[0].message
 
 
 def test_lnt007_summary_row_against_the_other_tables_total(tmp_path):

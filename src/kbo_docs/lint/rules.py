@@ -27,7 +27,7 @@ from ..rules import text as _text  # noqa: F401
 from ..rules.registry import document_check, rule
 from .context import DocContext, DocIssue, found, past_reference
 from .document import Block, Cell, Document, Location, Paragraph, Table, at
-from .tables import Number
+from .tables import Number, TableModel
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -416,31 +416,71 @@ def row_sum(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
                     yield DocIssue(cell.location, *checks.row_sum_message(model.label(r), header, header, typed, expected))
 
 
+def _row_value(model: TableModel, row: int, col: int) -> Number | None:
+    """A cell's number; an empty cell of a sum column is computed from its parts (as ``check``
+    computes empty cells)."""
+    value = model.value(row, col)
+    if value is None:
+        column = model.columns[col]
+        parts = [model.value(row, p) for p in column.parts]
+        if parts and all(p is not None for p in parts):
+            return sum((p for p in parts if p is not None), start=0)
+    return value
+
+
+def _blank_row(model: TableModel, row: int) -> bool:
+    """A row with no number in any counted column (a group heading inside the table)."""
+    return all(model.value(row, c.index) is None for c in model.columns if c.measure)
+
+
+def _column_sums(model: TableModel, total: int, col: int) -> list[Number] | None:
+    """What the rows above total row ``total`` add up to in column ``col`` (since the previous
+    subtotal, and since the start); None when a cell is empty and cannot be computed."""
+    sums: list[Number] = []
+    for rows in model.total_scope(total):
+        values = [_row_value(model, r, col) for r in rows if not _blank_row(model, r)]
+        if any(v is None for v in values):
+            return None
+        sums.append(sum((v for v in values if v is not None), start=0))
+    return sums
+
+
+def _column_total_wrong(model: TableModel, total: int, col: int) -> Number | None:
+    """What the rows add up to in column ``col``, when total row ``total`` says something else
+    (REG002); None when it agrees or cannot be checked."""
+    stated = model.value(total, col)
+    if stated is None or all(not rows for rows in model.total_scope(total)):
+        return None
+    sums = _column_sums(model, total, col)
+    if sums is None or stated in sums or any(s == 2 * stated for s in sums):
+        return None  # twice the total: heading rows that carry their items' sums were counted too
+    return sums[0]
+
+
 @document_check("REG002")
 def column_total(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """In a table, the total row (รวม, รวมทั้งสิ้น, or a last row that adds up the rows above in
     nearly every column) equals the sum of the rows above it (since the previous subtotal)."""
     for model in ctx.tables:
         for total in model.total_rows:
-            scopes = model.total_scope(total)
             for column in model.columns:
                 if not column.measure:
                     continue
-                stated = model.value(total, column.index)
-                if stated is None:
+                actual = _column_total_wrong(model, total, column.index)
+                if actual is None:
                     continue
-                sums = [sum((v for r in rows if (v := model.value(r, column.index)) is not None), start=0) for rows in scopes]
-                if all(not rows for rows in scopes) or stated in sums or any(total == 2 * stated for total in sums):
-                    continue  # twice the total: heading rows that carry their items' sums were counted too
+                stated = model.value(total, column.index)
                 cell = model.cell(total, column.index)
-                assert cell is not None
+                assert cell is not None and stated is not None
                 header = model.header(column.index)
-                yield DocIssue(cell.location, *checks.column_total_message(header, header, stated, sums[0]))
+                yield DocIssue(cell.location, *checks.column_total_message(header, header, stated, actual))
 
 
 @document_check("REG003")
 def total_row_sum(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
-    """In a table's total row, a sum column's total equals the totals of its parts."""
+    """In a table's total row, a sum column's total equals the totals of its parts, where the
+    rows cannot be added up (a cell left empty); elsewhere REG002 already compares each total
+    with its rows, and one typo gives one finding (as ``check`` does)."""
     for model in ctx.tables:
         for total in model.total_rows:
             for column in model.sum_columns:
@@ -448,6 +488,10 @@ def total_row_sum(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
                 parts = [v for p in column.parts if (v := model.value(total, p)) is not None]
                 if stated is None or len(parts) < len(column.parts):
                     continue
+                keys = (column.index, *column.parts)
+                if _column_sums(model, total, column.index) is not None or any(
+                        _column_total_wrong(model, total, k) is not None for k in keys):
+                    continue  # one typo, one finding: REG002 speaks wherever the rows can be added up
                 expected = checks.sum_mismatch(stated, parts)
                 if expected is not None:
                     cell = model.cell(total, column.index)
