@@ -199,8 +199,29 @@ def test_txt002_on_a_document(tmp_path):
 
 
 def test_txt003_on_a_document_but_not_indentation_or_trailing_spaces(tmp_path):
-    one(tmp_path, swap(LETTER, "เรียน นายอำเภอ", "เรียน  นายอำเภอ"), "TXT003", WARNING, "เรียน  นายอำเภอ")
+    one(tmp_path, swap(LETTER, "เรียน นายอำเภอ ทุกอำเภอ", "เรียน นายอำเภอ  ทุกอำเภอ"), "TXT003", WARNING,
+        "นายอำเภอ  ทุกอำเภอ")
     none(tmp_path, swap(LETTER, "เรียน นายอำเภอ ทุกอำเภอ", "    เรียน นายอำเภอ ทุกอำเภอ   "), "TXT003")
+
+
+@pytest.mark.parametrize("heading", ["เรียน", "อ้างถึง", "สิ่งที่ส่งมาด้วย", "เรื่อง", "ที่", "ส่วนราชการ", "(ลงชื่อ)"])
+def test_txt003_the_gap_after_a_heading_word_is_layout(tmp_path, heading):
+    """In real letters the wide gap after เรียน, อ้างถึง, สิ่งที่ส่งมาด้วย, เรื่อง, ที่ is a layout
+    convention (typed as two spaces or a tab), not a mistake; a doubled space later on the same
+    line, or after the word inside running text, still is."""
+    none(tmp_path, f"{heading}  ข้อความตามแบบหนังสือราชการ\n", "TXT003")
+    none(tmp_path, f"{heading}\u00a0 ข้อความตามแบบหนังสือราชการ\n", "TXT003")
+    one(tmp_path, f"{heading}  ข้อความตามแบบ  หนังสือราชการ\n", "TXT003", WARNING, "ตามแบบ  หนังสือ")
+    one(tmp_path, f"ตามที่ได้แจ้ง{heading}  ข้อความ\n", "TXT003", WARNING, f"{heading}  ข้อความ")
+
+
+def test_txt003_spaces_that_align_columns_are_layout(tmp_path):
+    """A typist aligns a committee list or pdftotext aligns a letter's head with runs of spaces;
+    an accidental doubled space in running text is two."""
+    text = ("๑. นายสมชาย ดีงาม          ประธานกรรมการ\n๒. นางมาลี ทองดี            กรรมการ\n"
+            "ที่ ลป ๐๐๑๗.๓/๑๒๕                               ศาลากลางจังหวัดลำปาง\n")
+    none(tmp_path, text, "TXT003")
+    one(tmp_path, text + "ขอให้ดำเนินการ  ตามระเบียบ\n", "TXT003", WARNING, "ดำเนินการ  ตามระเบียบ")
 
 
 def test_txt004_on_a_document(tmp_path):

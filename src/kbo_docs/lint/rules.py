@@ -55,10 +55,11 @@ def mixed_digits(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
 @document_check("TXT003")
 def double_space(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """Doubled spaces inside a paragraph or cell, once per line (indentation and trailing
-    spaces are layout and are not reported)."""
+    spaces, the gap after a heading word such as เรียน or อ้างถึง, and runs of three or more
+    spaces that align columns are layout and are not reported)."""
     for text, piece in doc.texts():
         seen = set()
-        for span in checks.doubled_spaces(text):
+        for span in checks.doubled_spaces(text, alignment=True):
             where = at(piece, span[0])
             if where in seen or "\n" in text[max(0, span[0] - 1): span[1] + 1]:
                 continue
