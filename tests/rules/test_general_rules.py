@@ -212,6 +212,11 @@ def test_lnt011_decomposed_sara_am_in_typed_text(tmp_path):
 def test_lnt011_pdftotext_text_is_read_joined_and_quiet(tmp_path):
     text = "จ\u0e4d\u0e32นวน\nท\u0e4d\u0e32การ\nน\u0e4d\u0e32เสนอ\nก\u0e4d\u0e32หนด\n"
     quiet(tmp_path, text, "LNT011")
+    # a short letter with only two SARA AM, both decomposed, is a pdftotext reading too
+    quiet(tmp_path, "เรียน อธิการบดี\nจังหวัดก\u0e4d\u0e32หนดจัดงาน\nสน\u0e4d\u0e32นักงานจังหวัด\n", "LNT011")
+    # one decomposed SARA AM among composed ones, or alone, is typed
+    fires(tmp_path, "จังหวัดก\u0e4d\u0e32หนดจัดงาน\nสำนักงานจังหวัด\nทำการ\n", "LNT011", 1)
+    fires(tmp_path, "จังหวัดก\u0e4d\u0e32หนดจัดงาน\n", "LNT011", 1)
     # and the rules read the words: a stated count is seen
     listed = "จ\u0e4d\u0e32นวน ๒ กิจกรรม ประกอบด้วย\n๑. อบรม\n๒. ดูงาน\n๓. ประกวด\nท\u0e4d\u0e32 น\u0e4d\u0e32 ก\u0e4d\u0e32\n"
     assert [f.rule for f in lint(tmp_path, listed, "MTG004")] == ["MTG004"]
@@ -299,6 +304,35 @@ def test_lnt016_malformed_numbers(tmp_path, number):
 
 def test_lnt016_an_order_number_is_not_a_letter_number(tmp_path):
     quiet(tmp_path, "คำสั่งอำเภอเมือง\nที่ ๑๒๓/๒๕๖๘\nเรื่อง แต่งตั้งคณะกรรมการ\n", "LNT016")
+
+
+@pytest.mark.parametrize(
+    ("body", "wrong"),
+    [
+        ("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๐๘๑๐.๔/ ลงวันที่ ๓ มีนาคม ๒๕๖๗ นั้น", True),
+        ("อ้างถึง  หนังสือจังหวัดแพร่ ที่ พร ๐๐๑๗.๒/ว ลงวันที่ ๑๐ มกราคม ๒๕๖๗", True),
+        ("ตามหนังสือกรมการปกครอง ที่ มท 309.4/ว 12 ลงวันที่ 5 ตุลาคม 2560", True),
+        ("ตามหนังสือกรมการปกครอง ที่ มท ๐๓๐๙.๔/ว ๑๒ ลงวันที่ ๕ ตุลาคม ๒๕๖๐ นั้น", False),
+        ("อ้างถึง  หนังสืออำเภอเมืองแพร่ ที่ พร ๐๕๑๘/๒๒๓, ลงวันที่ ๑๐ มกราคม ๒๕๖๗", False),
+        ("ตามหนังสือเทศบาลตำบลบ้านกลาง ที่ ลพ ๕๒๐๐๒/ว ๑๑๒ ลงวันที่ ๒ มีนาคม ๒๕๖๕", False),
+        ("ณ ที่ว่าการอำเภอ หมู่ที่ ๕ ตำบลบ้านกลาง ที่ ๑๒๓ ถนนเจริญราษฎร์", False),
+    ],
+)
+def test_lnt016_letter_numbers_cited_in_the_text(tmp_path, body, wrong):
+    text = LETTER.format(number="ลป ๐๐๑๙.๓/ว ๑๒๓", to="นายอำเภอเมือง").replace("ด้วยจังหวัดขอเชิญประชุม", body)
+    if wrong:
+        fires(tmp_path, text, "LNT016", 5)
+    else:
+        quiet(tmp_path, text, "LNT016")
+
+
+def test_lnt016_a_cited_number_wrapped_after_its_slash_goes_on_on_the_next_line(tmp_path):
+    """pdftotext hard-wraps lines: a number broken after the slash is whole when the next line
+    opens with its running number, and missing it when the next line goes on with ลงวันที่."""
+    wrapped = "ตามหนังสือสำนักงาน ก.พ. ที่ นร ๐๗๐๘.๗/ว\n๑๕ ลงวันที่ ๙ กันยายน ๒๕๓๕ นั้น\n"
+    quiet(tmp_path, wrapped, "LNT016")
+    quiet(tmp_path, wrapped.replace("/ว\n๑๕", "/\nว ๑๕"), "LNT016")
+    fires(tmp_path, wrapped.replace("/ว\n๑๕", "/\n"), "LNT016", 1)
 
 
 def test_cir005_circular_to_many_needs_wor(tmp_path):

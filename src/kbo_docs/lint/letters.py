@@ -25,6 +25,12 @@ _NUMBER_LINE = re.compile(
     rf"^ที่\s*(?P<number>(?P<code>[ก-ฮ]{{1,5}}\.?)?\s*(?P<owner>[0-9๐-๙.,]*{_D}[0-9๐-๙.,]*)?\s*"
     rf"(?P<slash>/)?\s*(?P<wor>ว\.?)?\s*(?P<run>{_D}*))(?=\s|$)"
 )
+_CITED = re.compile(
+    rf"(?<!\S)ที่\s*(?P<number>(?P<code>[ก-ฮ]{{2,4}}\.?)\s+(?P<owner>{_D}[0-9๐-๙.]*)\s*"
+    rf"(?P<slash>/)?\s*(?P<wor>ว\.?)?\s*(?P<run>{_D}*))(?=\s|$|[,;)])"
+)
+"""A letter number cited in the text: ``ตามหนังสือ ... ที่ มท ๐๔๐๖.๒/ว ๑๒๓ ลงวันที่ ...``."""
+_RUN_ON_NEXT_LINE = re.compile(rf"^(?:ว\.?\s*)?{_D}+(?![0-9๐-๙./])")
 _OWNER = re.compile(rf"^(?:{_D}{{4}}|{_D}{{5}})(?:\.{_D}{{1,3}})*$")
 _ORDER = re.compile(rf"^ที่\s*{_D}+\s*/\s*(?:พ\.ศ\.\s*)?{_D}{{4}}(?!{_D})")
 
@@ -60,7 +66,8 @@ def _problem(m: re.Match[str]) -> tuple[str, str] | None:
 
 @rule("LNT016", "letter-number", ERROR, "document")
 def letter_number_shape(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
-    """A letter's number (``ที่ ...``) has the office's letter code, a four- or five-digit owner
+    """A letter's number (``ที่ ...``), and every letter number the text cites (``ตามหนังสือ ...
+    ที่ นม ๐๕๑๘/๒๒๓ ลงวันที่ ...``), has the office's letter code, a four- or five-digit owner
     number (with ``.n`` parts), a slash and a running number.
 
     The shapes of ministries, provinces, districts and local governments all pass
@@ -71,14 +78,36 @@ def letter_number_shape(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     Right: ``ที่ ชม ๐๐๑๘.๓/๑๒๓``.
     """
     found_ = letter_number(doc, ctx)
-    if found_ is None:
-        return
-    p, m = found_
-    if re.search("[0-9]", m["number"]) and re.search("[๐-๙]", m["number"]):
-        return  # TXT002
-    problem = _problem(m)
-    if problem:
-        yield DocIssue(p.at(m.start("number")), *problem)
+    head = found_[0] if found_ else None
+    if found_ is not None:
+        p, m = found_
+        problem = _problem(m)
+        if problem and not _mixed(m):
+            yield DocIssue(p.at(m.start("number")), *problem)
+    yield from _cited_numbers(doc, head)
+
+
+def _mixed(m: re.Match[str]) -> bool:
+    return bool(re.search("[0-9]", m["number"]) and re.search("[๐-๙]", m["number"]))  # TXT002
+
+
+def _cited_numbers(doc: Document, head: Paragraph | None) -> Iterator[DocIssue]:
+    """Letter numbers cited in the text (``ตามหนังสือ ... ที่ นม ๐๕๑๘/ ลงวันที่``); one that a
+    hard-wrapped line breaks after the slash goes on with the next line's running number."""
+    paragraphs = doc.paragraphs
+    following = {id(p): paragraphs[i + 1].text for i, p in enumerate(paragraphs[:-1])}
+    for text, piece in doc.texts():
+        if piece is head:
+            continue
+        for m in _CITED.finditer(text):
+            if _mixed(m):
+                continue
+            if not m["run"] and m.end() == len(text.rstrip()) and _RUN_ON_NEXT_LINE.match(following.get(id(piece), "")):
+                continue
+            problem = _problem(m)
+            if problem:
+                yield DocIssue(piece.at(m.start("number")) if isinstance(piece, Paragraph) else piece.location,
+                               *problem)
 
 
 _MANY = re.compile(r"^(?:เรียน|กราบเรียน)\s.*(?:ทุก(?:อำเภอ|แห่ง|ท่าน|หน่วย|คน|จังหวัด|ตำบล|โรงเรียน|ส่วน|กอง|องค์กร|ภาค)|ตาม(?:บัญชี)?รายชื่อ(?:แนบท้าย|ที่แนบ)|ตามบัญชีแนบท้าย)")
