@@ -148,6 +148,11 @@ def test_lnt007_summary_row_against_the_other_tables_total(tmp_path):
         ("อำเภอเมือง ๑๒ แห่ง อำเภอเหนือ ๘ แห่ง และอำเภอใต้ ๕ แห่ง รวมทั้งสิ้น ๒๕ แห่ง", False),
         ("จัดอบรม ๒ รุ่น รุ่นละ ๕๐ คน รวม ๑๐๐ คน", False),
         ("รวม ๑๐๐ คน แบ่งเป็น ชาย ๔๐ คน หญิง ๖๐ คน ในจำนวนนี้เป็นผู้สูงอายุ ๒๐ คน", False),
+        # a part's label may be one long word
+        ("มีผู้เข้าร่วม รวม 90 คน ประกอบด้วย ผู้นำชุมชน 30 คน อาสาสมัครสาธารณสุขประจำหมู่บ้าน 20 คน และเยาวชน 30 คน", True),
+        ("มีผู้เข้าร่วม รวม 80 คน ประกอบด้วย ผู้นำชุมชน 30 คน อาสาสมัครสาธารณสุขประจำหมู่บ้าน 20 คน และเยาวชน 30 คน", False),
+        # but not amounts a whole clause apart
+        ("รวม ๕๐ คน แบ่งเป็น ชาย ๒๐ คน หญิง ๓๐ คน ส่วนการอบรมครั้งก่อนมีผู้เข้าร่วมจากหลายตำบลในอำเภอ ๔๐ คน", False),
     ],
 )
 def test_lnt008_prose_sum(tmp_path, sentence, wrong):
@@ -170,6 +175,9 @@ def test_lnt008_prose_sum(tmp_path, sentence, wrong):
         ("พื้นที่ ๒ จังหวัด ได้แก่ ลำปาง แม่ฮ่องสอน และแพร่", False),  # spaces only: more items than stated may be one name
         ("จัด ๓ กิจกรรม ได้แก่ การอบรม การศึกษาดูงาน ฯลฯ และการประกวด", False),
         ("มอบหมาย ๓ คน ได้แก่ นายสมชาย ใจดี และนางสมศรี ดีใจ", False),
+        # the list ends with its first "และ ..." item: a later clause is not part of it
+        ("จำนวน ๓ ตำบล ได้แก่ ตำบลวังผาง ตำบลหนองยวง และตำบลบ้านกลาง รวม ๔๒๐ ครัวเรือน แยกเป็น ตำบลวังผาง "
+         "๑๘๐ ครัวเรือน ตำบลหนองยวง ๑๓๐ ครัวเรือน และตำบลบ้านกลาง ๑๑๐ ครัวเรือน", False),
     ],
 )
 def test_lnt009_prose_count(tmp_path, sentence, wrong):
@@ -178,6 +186,28 @@ def test_lnt009_prose_count(tmp_path, sentence, wrong):
         fires(tmp_path, text, "LNT009", 2)
     else:
         quiet(tmp_path, text, "LNT009")
+
+
+def test_prose_rules_read_a_sentence_hard_wrapped_over_lines(tmp_path):
+    """A text file (or pdftotext's reading) wraps sentences: a count and its list, or the parts
+    and their total, on consecutive lines are one sentence; a blank line or a numbered item
+    starts another."""
+    wrapped = "ผลการอบรม\nเนื้อหาครอบคลุมครบทั้ง ๔ ด้าน ได้แก่ การเตรียมดิน การปลูก\nและการตลาด มีผู้เข้ารับการอบรม ๔๐ คน\n"
+    fires(tmp_path, wrapped, "LNT009", 2)
+    quiet(tmp_path, wrapped.replace("๔ ด้าน", "๓ ด้าน"), "LNT009")
+    quiet(tmp_path, wrapped.replace("การปลูก\n", "การปลูก\n\n"), "LNT009")  # two passages: no end to the list
+    counts = "ผู้มาประชุม ๑๒ คน\nผู้ไม่มาประชุม ๓ คน (ติดราชการ)\nรวมกรรมการทั้งหมด ๑๖ คน\n"
+    fires(tmp_path, counts, "LNT008", 3)
+    quiet(tmp_path, counts.replace("๑๖ คน", "๑๕ คน"), "LNT008")
+    quiet(tmp_path, counts.replace("ผู้ไม่มาประชุม", "๑. ผู้ไม่มาประชุม"), "LNT008")
+
+
+def test_mtg004_a_lead_in_wrapped_over_two_lines(tmp_path):
+    lead = "มีมติเห็นชอบรูปแบบการแบ่งเขต จำนวน ๔ รูปแบบ\nเรียงตามลำดับ ดังนี้\n"
+    items = "๑. รูปแบบที่ ๑\n๒. รูปแบบที่ ๒\n๓. รูปแบบที่ ๓\n"
+    fires(tmp_path, lead + items, "MTG004", 1)
+    quiet(tmp_path, lead.replace("๔ รูปแบบ", "๓ รูปแบบ") + items, "MTG004")
+    quiet(tmp_path, lead.replace("\n", "\n\n", 1) + items, "MTG004")  # a blank line: not a lead-in
 
 
 # ---------------------------------------------------------------------------------------

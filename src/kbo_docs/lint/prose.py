@@ -59,13 +59,19 @@ def _amounts(text: str) -> list[_Amount]:
     return found_
 
 
+def _far(gap: str) -> bool:
+    """Text between two amounts too long for them to be parts of one breakdown: more than a
+    label of a few words (``อาสาสมัครสาธารณสุขประจำหมู่บ้าน`` is one word of 31 letters)."""
+    return len(gap.split()) > 4 or len(gap) > 64
+
+
 def _parts_follow(text: str, amounts: list[_Amount], i: int) -> list[_Amount]:
     total = amounts[i]
     parts: list[_Amount] = []
     end = total.end
     for a in amounts[i + 1:]:
         gap = text[end: a.start]
-        if a.unit != total.unit or len(gap) > 30 or _STOP.search(gap) or _TOTAL_BEFORE.search(a.before) and parts and _GRAND_BEFORE.search(a.before):
+        if a.unit != total.unit or _far(gap) or _STOP.search(gap) or _TOTAL_BEFORE.search(a.before) and parts and _GRAND_BEFORE.search(a.before):
             break
         if _EACH.search(a.before):
             return []
@@ -80,7 +86,7 @@ def _parts_before(text: str, amounts: list[_Amount], i: int) -> list[_Amount]:
     start = total.start
     for a in reversed(amounts[:i]):
         gap = text[a.end: start]
-        if a.unit != total.unit or len(gap) > 40 or _STOP.search(gap) or _GRAND_BEFORE.search(a.before):
+        if a.unit != total.unit or _far(gap) or _STOP.search(gap) or _GRAND_BEFORE.search(a.before):
             break
         if _EACH.search(a.before):
             return []
@@ -101,9 +107,8 @@ def prose_sum(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     Wrong: ``ผู้ลงทะเบียนรวม ๒,๔๐๕ คน แบ่งเป็น ชาย ๑,๒๐๒ คน หญิง ๑,๒๐๔ คน``.
     Right: ``ผู้ลงทะเบียนรวม ๒,๔๐๖ คน แบ่งเป็น ชาย ๑,๒๐๒ คน หญิง ๑,๒๐๔ คน``.
     """
-    for text, piece in doc.texts():
-        if isinstance(piece, Cell):
-            continue
+    for piece in ctx.passages:
+        text = piece.text
         amounts = _amounts(text)
         if len(amounts) < 3:
             continue
@@ -130,17 +135,16 @@ _LIST_HEAD = re.compile(
     rf"(?P<lead>จำนวน|ครบ(?:ทั้ง)?|ทั้ง(?!หมด|สิ้น)|มี)?\s*(?P<number>{_D}{{1,2}})(?![0-9๐-๙,.])\s*(?P<unit>[ก-ฮ][ก-๛]{{0,15}}?)\s*"
     r"(?P<intro>ได้แก่|ประกอบด้วย|คือ|ดังนี้|อันได้แก่)\s*:?\s*"
 )
-_LIST_END = re.compile(r"\s(?:เพื่อ|โดย|ซึ่ง|จึง|ทั้งนี้|ในการ|ให้|ที่|ณ|เมื่อ|ระหว่าง|ภายใน|มี|เป็น)|[.;]|\)")
+_LIST_END = re.compile(r"\s(?:รวม|แยกเป็น|เพื่อ|โดย|ซึ่ง|จึง|ทั้งนี้|ในการ|ให้|ที่|ณ|เมื่อ|ระหว่าง|ภายใน|มี|เป็น)|[.;]|\)")
 _NOT_COUNTED = {"บาท", "สตางค์", "วัน", "เดือน", "ปี", "ครั้ง", "ชั่วโมง", "นาที", "คน", "ท่าน", "ราย"}
 _OPEN_LIST = re.compile(r"ฯลฯ|เป็นต้น|อื่น\s*ๆ|และอื่น")
 
 
 def _listed(lst: str, unit: str) -> tuple[int, bool] | None:
     """How many items a list written in a sentence holds, and whether that is certain (items
-    split by commas or each opening with the unit word); None when the list has no end."""
-    last = None
-    for m in re.finditer(r"(?:^|\s)(?:และ|หรือ)\s*\S+", lst):
-        last = m
+    split by commas or each opening with the unit word); None when the list has no end. The
+    list ends with its first ``และ ...`` (or ``หรือ ...``) item: what follows is another clause."""
+    last = re.search(r"(?:^|\s)(?:และ|หรือ)\s*\S+", lst)  # the list ends with its first "และ ..." item
     if last is None or _OPEN_LIST.search(lst):
         return None
     segment = lst[: last.end()]
@@ -169,9 +173,8 @@ def prose_count(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     Wrong: ``จำนวน ๓ กลุ่ม ได้แก่ กลุ่มสตรี กลุ่มเยาวชน กลุ่มผู้สูงอายุ และกลุ่มอาชีพ``.
     Right: ``จำนวน ๔ กลุ่ม ได้แก่ กลุ่มสตรี กลุ่มเยาวชน กลุ่มผู้สูงอายุ และกลุ่มอาชีพ``.
     """
-    for text, piece in doc.texts():
-        if isinstance(piece, Cell):
-            continue
+    for piece in ctx.passages:
+        text = piece.text
         for m in _LIST_HEAD.finditer(text):
             unit = m["unit"]
             if unit in _NOT_COUNTED or not (m["lead"] or unit):
@@ -248,6 +251,11 @@ def english_dates(text: str) -> Iterator[tuple[int, _EnglishDate | str]]:
         yield m.start(), _EnglishDate(m.start(), first, last)
 
 
+def _passages_and_cells(doc: Document, ctx: DocContext) -> Iterator[tuple[str, Paragraph | Cell]]:
+    yield from ((p.text, p) for p in ctx.passages)
+    yield from ((text, piece) for text, piece in doc.texts() if isinstance(piece, Cell))
+
+
 @rule("LNT018", "english-date", ERROR, "document")
 def english_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """A date written in English exists, has its weekday, and says the same as the Thai date
@@ -260,7 +268,7 @@ def english_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     Wrong: ``ระหว่างวันที่ ๑๘ - ๑๙ มกราคม ๒๕๖๕ (18-20 January 2022)``; ``Monday, 12 March 2019``.
     Right: ``ระหว่างวันที่ ๑๘ - ๑๙ มกราคม ๒๕๖๕ (18-19 January 2022)``; ``Tuesday, 12 March 2019``.
     """
-    for text, piece in doc.texts():
+    for text, piece in _passages_and_cells(doc, ctx):
         if not re.search(r"\d{4}", text):
             continue
         english = list(english_dates(text))

@@ -343,8 +343,18 @@ def stated_count(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
             pass
         if intro is None or len(block.text[intro.end():].strip(" :.-–")) > 0:
             continue  # the list must follow the paragraph, not run on inside it
-        stated = checks.stated_count(block.text)
-        if stated is None or stated.end > intro.start() or len(block.text[stated.end: intro.start()].strip()) > 10:
+        lead = block
+        previous = blocks[i - 1] if i else None
+        if (checks.stated_count(block.text) is None and isinstance(previous, Paragraph) and doc.kind == "text"
+                and previous.location.order[0] == block.location.order[0] - 1):
+            # a lead-in hard-wrapped over two lines: "... จำนวน ๔ รูปแบบ" / "เรียงตามลำดับ ดังนี้"
+            lead = Paragraph(f"{previous.text} {block.text}", previous.location,
+                             [(len(previous.text) + 1, block.location)])
+            intro_start = intro.start() + len(previous.text) + 1
+        else:
+            intro_start = intro.start()
+        stated = checks.stated_count(lead.text)
+        if stated is None or stated.end > intro_start or _lead_gap(lead.text[stated.end: intro_start]):
             continue  # the count must lead straight into the list ("จำนวน ๓ กิจกรรม ประกอบด้วย")
         own = _item(block.text, "")
         listed = _count_items(blocks[i + 1:], stated.unit, own)
@@ -352,7 +362,13 @@ def stated_count(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
             continue
         problem = stated.mismatch(max(listed))
         if problem:
-            yield found(block, stated.start, *problem)
+            yield found(lead, stated.start, *problem)
+
+
+def _lead_gap(gap: str) -> bool:
+    """Words between a stated count and ``ดังนี้`` too many for a lead-in (``จำนวน ๔ รูปแบบ
+    เรียงตามลำดับ ดังนี้`` is one)."""
+    return len(gap.split()) > 2 or len(gap.strip()) > 20
 
 
 _ACTIVITY = re.compile(r"^(?:\(?[0-9๐-๙]{1,3}[.)]\s*)?กิจกรรม(?:ที่)?\s*[0-9๐-๙]")
