@@ -486,6 +486,45 @@ def test_lnt018_english_dates(tmp_path, line, wrong):
 
 
 @pytest.mark.parametrize(
+    ("summary", "wrong"),
+    [
+        ("English summary: the fair was held on 22 June 2023 at the district office.", True),
+        ("English summary: the fair was held on 21 June 2023 at the district office.", False),
+        ("English: a course from 5 to 21 July 2023 for young farmers.", True),
+        ("English: a course from 5 to 9 July 2023 for young farmers.", False),
+        ("English: the first day of the course, 6 July 2023, was on soil.", False),  # within the Thai period
+        ("English: the next fair is planned for 14 February 2024.", False),  # no Thai date in that month
+    ],
+)
+def test_lnt018_an_english_summary_gives_the_thai_text_s_dates(tmp_path, summary, wrong):
+    text = ("ข่าวประชาสัมพันธ์\nอำเภอจัดงานมหกรรมสินค้าชุมชน เมื่อวันพุธที่ ๒๑ มิถุนายน ๒๕๖๖ ณ ที่ว่าการอำเภอ\n"
+            "และจัดอบรมเกษตรกรรุ่นใหม่ ระหว่างวันที่ ๕ - ๙ กรกฎาคม ๒๕๖๖\n\n" + summary + "\n")
+    if wrong:
+        fires(tmp_path, text, "LNT018", 5)
+    else:
+        quiet(tmp_path, text, "LNT018")
+
+
+@pytest.mark.parametrize(
+    ("line", "wrong"),
+    [
+        ("ระหว่างวันที่ ๒๐ - ๑๘ มกราคม ๒๕๖๙", True),
+        ("ระหว่างวันที่ ๑๘ - ๒๐ มกราคม ๒๕๖๙", False),
+        ("ตั้งแต่วันที่ ๑๗ มกราคม ๒๕๖๘ ถึงวันที่ ๑๐ มกราคม ๒๕๖๘", True),
+        ("ตั้งแต่วันที่ ๑๐ มกราคม ๒๕๖๘ ถึงวันที่ ๑๗ มกราคม ๒๕๖๘", False),
+        ("ระหว่างวันที่ ๒๘ ธันวาคม - ๓ มกราคม ๒๕๖๘", False),  # across the new year
+        ("ประชุมวันที่ ๑๗ มกราคม ๒๕๖๘ และวันที่ ๑๐ มกราคม ๒๕๖๘", False),  # two dates, not a period
+    ],
+)
+def test_lnt002_a_period_that_ends_before_it_starts(tmp_path, line, wrong):
+    text = f"กำหนดการ\n{line}\n"
+    if wrong:
+        fires(tmp_path, text, "LNT002", 2)
+    else:
+        quiet(tmp_path, text, "LNT002")
+
+
+@pytest.mark.parametrize(
     ("line", "wrong"),
     [
         ("ระหว่างวันจันทร์ที่ ๑๗ - วันอาทิตย์ที่ ๑๙ มกราคม ๒๕๖๘", True),  # ๑๗ มกราคม ๒๕๖๘ is a Friday

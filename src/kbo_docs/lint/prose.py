@@ -268,6 +268,7 @@ def english_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     Wrong: ``ระหว่างวันที่ ๑๘ - ๑๙ มกราคม ๒๕๖๕ (18-20 January 2022)``; ``Monday, 12 March 2019``.
     Right: ``ระหว่างวันที่ ๑๘ - ๑๙ มกราคม ๒๕๖๕ (18-19 January 2022)``; ``Tuesday, 12 March 2019``.
     """
+    everywhere: list[thai.Period] | None = None
     for text, piece in _passages_and_cells(doc, ctx):
         if not re.search(r"\d{4}", text):
             continue
@@ -280,12 +281,23 @@ def english_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
                 yield found(piece, start, f"วันที่ภาษาอังกฤษไม่ถูกต้อง: {period}", f"no such English date or weekday: {period}")
                 continue
             near = [(abs(s - start), s, p) for s, e, p in periods if -80 <= start - e <= 80 or -80 <= s - start <= 80]
-            if not near:
-                continue
-            _dist, _s, thai_period = min(near, key=lambda x: x[0])
-            if (thai_period.start, thai_period.end) != (period.first, period.last) and not (
-                thai_period.precision == "month" and thai_period.start <= period.first and period.last <= thai_period.end
-            ):
+            if near:
+                thai_period = min(near, key=lambda x: x[0])[2]
+                agrees = (thai_period.start, thai_period.end) == (period.first, period.last) or (
+                    thai_period.precision == "month" and thai_period.start <= period.first and period.last <= thai_period.end)
+            else:
+                # an English summary apart from the Thai text: its date is one the Thai text gives
+                # (a day or within a period) when the Thai text has dates in that month
+                if everywhere is None:
+                    everywhere = [p for t, _ in _passages_and_cells(doc, ctx) for _s, _e, p in thai.find_periods(t)
+                                  if p.precision == "day"]
+                months = {(period.first.year, period.first.month), (period.last.year, period.last.month)}
+                same = [p for p in everywhere if {(p.start.year, p.start.month), (p.end.year, p.end.month)} & months]
+                if not same:
+                    continue
+                thai_period = min(same, key=lambda p: abs((p.start - period.first).days) + abs((p.end - period.last).days))
+                agrees = any(p.start <= period.first and period.last <= p.end for p in same)
+            if not agrees:
                 shown = thai.format_period(thai_period)
                 yield found(
                     piece, start,

@@ -779,8 +779,12 @@ def impossible_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     (``วันจันทร์ที่ ๑๗ - วันพุธที่ ๑๙ มกราคม ๒๕๖๘``) against the month and year that end it, and
     ``วันจันทร์ที่ ๑๗ มกราคม`` against the years the document's dates name.
 
-    Wrong: ``วันจันทร์ที่ ๑๑ มกราคม ๒๕๖๕`` (๑๑ มกราคม ๒๕๖๕ is a Tuesday), ``๓๑ เมษายน ๒๕๖๘``.
-    Right: ``วันอังคารที่ ๑๑ มกราคม ๒๕๖๕``, ``๓๐ เมษายน ๒๕๖๘``.
+    A period that ends before it starts (``ระหว่างวันที่ ๒๐ - ๑๘ มกราคม``, ``ตั้งแต่วันที่ ... ถึงวันที่ ...``)
+    is reported too.
+
+    Wrong: ``วันจันทร์ที่ ๑๑ มกราคม ๒๕๖๕`` (๑๑ มกราคม ๒๕๖๕ is a Tuesday), ``๓๑ เมษายน ๒๕๖๘``,
+    ``ระหว่างวันที่ ๒๐ - ๑๘ มกราคม ๒๕๖๙``.
+    Right: ``วันอังคารที่ ๑๑ มกราคม ๒๕๖๕``, ``๓๐ เมษายน ๒๕๖๘``, ``ระหว่างวันที่ ๑๘ - ๒๐ มกราคม ๒๕๖๙``.
     """
     for text, piece in doc.texts():
         for m in thai.DATE_RE.finditer(text):
@@ -791,7 +795,37 @@ def impossible_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
             except ValueError as exc:
                 th, _, en = str(exc).partition(" / ")
                 yield found(piece, m.start(), th, en or th)
+        yield from _reversed_periods(text, piece)
     yield from prose.weekday_issues(doc)
+
+
+_FROM_TO = re.compile(r"^\s*(?:ถึง|จนถึง|[-–—])\s*$")
+
+
+def _reversed_periods(text: str, piece: Paragraph | Cell) -> Iterator[DocIssue]:
+    """Periods that end before they start: ``๒๐ - ๑๘ มกราคม ๒๕๖๙``, ``ตั้งแต่วันที่ ๑๗ มกราคม ๒๕๖๘
+    ถึงวันที่ ๑๐ มกราคม ๒๕๖๘``."""
+    reported = set()
+    for m in thai.PERIOD_RE.finditer(text):
+        if checks.mixed_digit_numbers(m.group()):
+            continue
+        try:
+            thai.parse_period(m.group())
+        except ValueError as exc:
+            if "ends before it starts" in str(exc):
+                reported.add(m.start())
+                yield _reversed(piece, m.start(), m.group())
+    dates = thai.find_dates(text)
+    for (s1, e1, first), (s2, e2, last) in zip(dates, dates[1:]):
+        between = re.sub(r"(?:วัน\S*?ที่|วันที่)\s*$", "", text[e1:s2])
+        if last < first and _FROM_TO.match(between) and s1 not in reported:
+            yield _reversed(piece, s1, text[s1:e2])
+
+
+def _reversed(piece: Paragraph | Cell, start: int, shown: str) -> DocIssue:
+    shown = " ".join(shown.split())
+    return found(piece, start, f"ช่วงเวลาสิ้นสุดก่อนวันเริ่ม: {shown} (สลับวันเริ่มกับวันสิ้นสุดหรือไม่)",
+                 f"the period ends before it starts: {shown} (are the first and last days swapped?)")
 
 
 _TOTAL_PHRASE = re.compile(
