@@ -57,7 +57,7 @@ RULE_CLASS = {
     "LNT010": 3, "LNT011": 3, "LNT012": 3, "LNT013": 3, "LNT014": 3, "LNT015": 3,
     "CIR005": 4, "CIR006": 4, "LNT016": 4,
     "LNT001": 5, "LNT017": 5,
-    "MTG001": 6, "MTG002": 6, "MTG003": 6,
+    "MTG001": 6, "MTG002": 6, "MTG003": 6, "LNT020": 6,
     "LNT002": 7, "CIR001": 7, "CIR002": 7, "CIR003": 7, "MTG005": 7, "LNT018": 7, "LNT019": 7,
 }
 """The class of each known rule. A new rule may be added here by the one who writes it."""

@@ -433,6 +433,51 @@ def test_mtg001_fiscal_or_calendar_year(tmp_path, number, wrong):
         quiet(tmp_path, text, "MTG001")
 
 
+def test_mtg001_a_meeting_date_with_a_wrong_weekday_still_dates_the_meeting(tmp_path):
+    """๑๕ ตุลาคม ๒๕๖๗ is a Tuesday: written as a Wednesday, LNT002 reports the weekday, and the
+    meeting number is still checked against the day."""
+    text = MINUTES.format(number="๑/๒๕๖๖").replace("วันอังคารที่", "วันพุธที่")
+    fires(tmp_path, text, "MTG001", 2)
+    fires(tmp_path, text, "LNT002", 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("กำหนดประชุมคณะทำงาน ครั้งที่ ๒/๒๕๖๖ ในวันพฤหัสบดีที่ ๙ พฤษภาคม ๒๕๖๘ ณ ห้องประชุม", True),
+        ("กำหนดประชุมคณะทำงาน ครั้งที่ ๒/๒๕๖๘ ในวันพฤหัสบดีที่ ๙ พฤษภาคม ๒๕๖๘ ณ ห้องประชุม", False),
+        ("ตามมติการประชุม ครั้งที่ ๓/๒๕๖๘ เมื่อวันที่ ๒ ตุลาคม ๒๕๖๗ ให้ดำเนินการ", False),  # fiscal year 2568
+        ("ตามมติการประชุม ครั้งที่ ๓/๒๕๖๖ เมื่อวันที่ ๒ ตุลาคม ๒๕๖๗ ให้ดำเนินการ", True),
+        ("ตามมติการประชุม ครั้งที่ ๓/๒๕๖๖ และหนังสือลงวันที่ ๒ ตุลาคม ๒๕๖๗", False),  # that date is the letter's
+    ],
+)
+def test_mtg001_a_meeting_number_given_with_its_date_in_the_text(tmp_path, sentence, wrong):
+    opening = "".join(f"ข่าวประชาสัมพันธ์ฉบับที่ {n}\n" for n in "๑๒๓๔๕๖")  # no meeting heading
+    text = f"{opening}{sentence}\n"
+    if wrong:
+        fires(tmp_path, text, "MTG001", 7)
+    else:
+        quiet(tmp_path, text, "MTG001")
+
+
+@pytest.mark.parametrize(
+    ("confirmed", "wrong"),
+    [
+        ("รับรองรายงานการประชุม ครั้งที่ ๔/๒๕๖๗ เมื่อวันที่ ๑๐ กันยายน ๒๕๖๗", False),
+        ("รับรองรายงานการประชุม ครั้งที่ ๕/๒๕๖๗ เมื่อวันที่ ๑๐ กันยายน ๒๕๖๗", True),  # this meeting's own number
+        ("รับรองรายงานการประชุม ครั้งที่ ๔/๒๕๖๗ เมื่อวันที่ ๑๐ พฤศจิกายน ๒๕๖๗", True),  # after this meeting
+        ("รับรองรายงานการประชุม ครั้งที่ ๑๒/๒๕๖๖ เมื่อวันที่ ๑๐ ธันวาคม ๒๕๖๖", False),  # last year's last
+    ],
+)
+def test_lnt020_confirmed_minutes_are_of_an_earlier_meeting(tmp_path, confirmed, wrong):
+    text = MINUTES.format(number="๕/๒๕๖๗").replace("ระเบียบวาระที่ ๑ เรื่องแจ้งเพื่อทราบ", f"ระเบียบวาระที่ ๑ {confirmed}")
+    if wrong:
+        fires(tmp_path, text, "LNT020", 5)
+    else:
+        quiet(tmp_path, text, "LNT020")
+    quiet(tmp_path, text.replace("๕/๒๕๖๗", "๕/๒๕๖๐", 1), "LNT020")  # the meeting's own number is wrong: MTG001
+
+
 def test_mtg002_open_is_the_start_not_the_end(tmp_path):
     quiet(tmp_path, MINUTES.format(number="๑/๒๕๖๘"), "MTG002")
     text = MINUTES.format(number="๑/๒๕๖๘").replace("ปิดประชุมเวลา ๑๒.๐๐", "ปิดประชุมเวลา ๐๙.๐๐")

@@ -144,7 +144,7 @@ class DocContext:
             date = date_location = None
             for j, q in enumerate(self.paragraphs[i: i + 4]):
                 offset = end if j == 0 else 0
-                dates = [(s, d) for s, _e, d in thai.find_dates(q.text) if s >= offset]
+                dates = [(s, d) for s, _e, d in dates_named(q.text) if s >= offset]
                 if dates:
                     date, date_location = dates[0][1], q.at(dates[0][0])
                     break
@@ -161,6 +161,20 @@ class DocContext:
             fy = thai.fiscal_year(self.meeting.date)
             return fy, fy
         return None
+
+
+def dates_named(text: str) -> list[tuple[int, int, dt.date]]:
+    """The days a text names, as :func:`thai.find_dates`, but a date whose weekday is wrong
+    still names its day (LNT002 reports the weekday)."""
+    out = []
+    for m in thai.DATE_RE.finditer(text):
+        for raw in (m.group(), text[m.start("day"): m.end()]):
+            try:
+                out.append((m.start(), m.end(), thai.parse_date(raw)))
+                break
+            except ValueError:
+                continue
+    return out
 
 
 def past_reference(text: str, start: int) -> bool:

@@ -25,7 +25,7 @@ from ..rules import meeting as _meeting  # noqa: F401
 from ..rules import register as _register  # noqa: F401
 from ..rules import text as _text  # noqa: F401
 from ..rules.registry import document_check, rule
-from .context import DocContext, DocIssue, found, past_reference
+from .context import DocContext, DocIssue, dates_named, found, past_reference
 from .document import Block, Cell, Document, Location, Paragraph, Table, at
 from .tables import Number, TableModel
 
@@ -205,13 +205,71 @@ def salutation_closing(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
 
 @document_check("MTG001")
 def number_year(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
-    """``ครั้งที่ n/ปี`` in the heading of minutes or a meeting report against the meeting date."""
+    """``ครั้งที่ n/ปี`` in the heading of minutes or a meeting report against the meeting date,
+    and every ``ครั้งที่ n/ปี`` the text gives with its own date (``ครั้งที่ ๑/๒๕๖๕ ในวันอังคารที่
+    ๑ มีนาคม ๒๕๖๕``, ``ครั้งที่ ๕/๒๕๖๔ เมื่อวันที่ ...``) against that date."""
     meeting = ctx.meeting
-    if meeting is None or meeting.date is None:
-        return
-    problem = checks.meeting_number_year(meeting.number, meeting.year, meeting.date)
-    if problem:
-        yield DocIssue(meeting.location, *problem)
+    if meeting is not None and meeting.date is not None:
+        problem = checks.meeting_number_year(meeting.number, meeting.year, meeting.date)
+        if problem:
+            yield DocIssue(meeting.location, *problem)
+    for piece in ctx.passages:
+        for start, end, number, year in thai.find_meeting_numbers(piece.text):
+            if meeting is not None and piece.at(start) == meeting.location:
+                continue
+            dated = _date_of_meeting(piece.text, end)
+            if dated is None:
+                continue
+            problem = checks.meeting_number_year(number, year, dated)
+            if problem:
+                yield found(piece, start, *problem)
+
+
+_MEETING_DATE_LEAD = re.compile(r"^\s*(?:ใน|เมื่อ|ซึ่ง(?:จะ)?(?:จัด|ประชุม)\S*\s*)?(?:วัน\S*?ที่|วันที่)?\s*$")
+
+
+def _date_of_meeting(text: str, end: int) -> dt.date | None:
+    """The date right after a meeting number (``ครั้งที่ ๑/๒๕๖๕ ในวันอังคารที่ ๑ มีนาคม ๒๕๖๕``)."""
+    for start, _e, day in dates_named(text[end: end + 60]):
+        lead = text[end: end + start]
+        return day if _MEETING_DATE_LEAD.match(lead) else None
+    return None
+
+
+@rule("LNT020", "confirmed-minutes-number", ERROR, "document")
+def confirmed_minutes_number(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
+    """The minutes a meeting confirms (``รับรองรายงานการประชุม ครั้งที่ n/ปี``) are of an earlier
+    meeting: not this meeting's own number, nor a later one of the same year, nor dated on or
+    after this meeting.
+
+    Wrong: minutes of ``ครั้งที่ ๖/๒๕๖๔`` that confirm ``รายงานการประชุม ครั้งที่ ๖/๒๕๖๔``.
+    Right: ``รับรองรายงานการประชุม ครั้งที่ ๕/๒๕๖๔``.
+    """
+    meeting = ctx.meeting
+    if meeting is None or (meeting.date is not None and checks.meeting_number_year(meeting.number, meeting.year, meeting.date)):
+        return  # the meeting's own number is wrong (MTG001): nothing to compare with
+    for piece in ctx.passages:
+        for m in _CONFIRMED.finditer(piece.text):
+            numbers = thai.find_meeting_numbers(piece.text[m.end(): m.end() + 30])
+            if not numbers or numbers[0][0] > 12:
+                continue
+            start, end, number, year = numbers[0]
+            start, end = start + m.end(), end + m.end()
+            dated = _date_of_meeting(piece.text, end)
+            later = year == meeting.year and number >= meeting.number
+            if not later and not (dated is not None and meeting.date is not None and dated >= meeting.date):
+                continue
+            d = thai.thai_digits
+            yield found(
+                piece, start,
+                f"รับรองรายงานการประชุมครั้งที่ {d(str(number))}/{d(str(year))} ซึ่งไม่ใช่การประชุมครั้งก่อน"
+                f" (การประชุมนี้คือครั้งที่ {d(str(meeting.number))}/{d(str(meeting.year))})",
+                f"confirms the minutes of meeting {number}/{year}, which is not an earlier meeting "
+                f"(this meeting is {meeting.number}/{meeting.year})",
+            )
+
+
+_CONFIRMED = re.compile(r"รับรอง\s*(?:รายงาน|บันทึก)\s*(?:การ)?ประชุม")
 
 
 _START = re.compile(r"(?<![ก-๛])(?:เริ่ม|เปิด)ประชุม(?:เวลา)?\s*")
