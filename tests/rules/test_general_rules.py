@@ -13,7 +13,7 @@ import pytest
 
 from kbo_docs.findings import Finding, Severity
 from kbo_docs.lint import lint_path
-from kbo_docs.lint.rules import sound_key
+from kbo_docs.lint.rules import name_variant, sound_key
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -383,6 +383,42 @@ def test_lnt001_a_body_word_misspelled_inside_the_name(tmp_path):
 """
     found = lint(tmp_path, text, "LNT001")
     assert [(f.line, f.severity) for f in found] == [(3, WARNING)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("ศรีเกียรติพัฒน์", "ศรีเกียรติพัฒ", True),  # the final consonant and its silent mark left off
+        ("พัฒนาเด็กเล็กบ้านหนองหอย", "พัฒนาเด็กเล็กบ้านหนองหอ", True),
+        ("ศรีสุพรรณ", "ศรีสุพรรณ์", True),  # a silent mark added
+        ("ลำพูน", "ลำพุน", True),  # SARA UU / SARA U
+        ("แพร่", "แพ่", True),  # a letter dropped inside
+        ("เมือง", "เมืองลำปาง", False),  # a name and its longer form
+        ("แม่ทะ", "แม่ทา", False),  # two places
+        ("บ้านดู่", "บ้านดง", False),
+        ("ป่าซาง", "ป่าซางน้อย", False),
+        ("หนองบัว", "หนองบัวแดง", False),
+        ("ตาก", "ตราด", False),
+    ],
+)
+def test_lnt001_name_variants(a, b, same):
+    assert name_variant(a, b) is same
+    assert name_variant(b, a) is same
+
+
+def test_lnt001_short_place_names_and_names_inside_names(tmp_path):
+    text = """\
+สำนักงานสาธารณสุขจังหวัดแพร่ ประชุมคณะกรรมการ
+นายแพทย์สาธารณสุขจังหวัดแพร่ เป็นประธาน
+สำนักงานสาธารณสุขจังหวัดแพ่ ได้รายงานผล
+ครูใหญ่โรงเรียนวัดศรีสุพรรณ์ เป็นเลขานุการ
+ณ ศาลาการเปรียญวัดศรีสุพรรณ และวัดศรีสุพรรณ
+"""
+    found = lint(tmp_path, text, "LNT001")
+    assert sorted(f.line for f in found) == [3, 4]
+    quiet(tmp_path, text.replace("จังหวัดแพ่", "จังหวัดแพร่").replace("สุพรรณ์", "สุพรรณ"), "LNT001")
+    # two places of one province are two names
+    quiet(tmp_path, "อำเภอแม่ทะ และอำเภอแม่ทา\nตำบลบ้านดู่ ตำบลบ้านดง\nอำเภอเมือง อำเภอเมืองลำปาง\n", "LNT001")
 
 
 def test_lnt001_transliterations_spelled_two_ways(tmp_path):

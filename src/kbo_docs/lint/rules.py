@@ -582,7 +582,12 @@ def total_row_sum(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
 
 _NAME_TRIGGERS = ("โรงแรม", "ห้องประชุม", "ศูนย์", "โครงการ", "มหาวิทยาลัย", "บริษัท", "วิสาหกิจชุมชน", "อาคาร",
                   "โรงเรียน", "โรงพยาบาล", "สหกรณ์", "สมาคม", "มูลนิธิ", "ชมรม", "ผลิตภัณฑ์", "หลักสูตร", "แผนงาน")
-_NAME_RE = re.compile(rf"({'|'.join(_NAME_TRIGGERS)})([^\s(),;:\"'“”]+)")
+_PLACE_TRIGGERS = ("วัด", "จังหวัด", "อำเภอ", "ตำบล", "บ้าน", "เทศบาลเมือง", "เทศบาลตำบล", "เทศบาลนคร")
+"""Places whose names are often short (``จังหวัดแพร่``): names of three letters or more count."""
+_NAME_RE = re.compile(
+    rf"(?=({'|'.join(sorted(_NAME_TRIGGERS + _PLACE_TRIGGERS, key=len, reverse=True))})([^\s(),;:\"'“”]+))")
+"""A trigger word and the name after it, at every trigger (``โรงเรียนวัดศรีสุพรรณ`` holds a school
+and a temple)."""
 _AT_RE = re.compile(r"(?:^|\s)ณ\s+([^\s(),;:\"'“”]+)")
 _NAME_TAIL = re.compile(r"[ฯ.\-–]+$")
 _MAX_NAMES = 1000
@@ -602,7 +607,7 @@ def _names(doc: Document) -> dict[tuple[str, str], _Name]:
 
     def add(kind: str, name: str, piece: Paragraph | Cell, offset: int) -> None:
         name = _NAME_TAIL.sub("", name)
-        if len(name) < 6 or re.search(r"[0-9๐-๙]", name):
+        if len(name) < (3 if kind in _PLACE_TRIGGERS else 6) or re.search(r"[0-9๐-๙A-Za-z]", name):
             return
         key = (kind, name)
         if key in names:
@@ -617,6 +622,28 @@ def _names(doc: Document) -> dict[tuple[str, str], _Name]:
             if not m.group(1).startswith(_NAME_TRIGGERS):
                 add("ณ", m.group(1), piece, m.start(1))
     return names
+
+
+_SYLLABLE_END = re.compile(r"[ก-ฮ]?[ก-ฮ]์|[ก-ฮ]์?|์")
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+
+
+def name_variant(a: str, b: str, place: bool = False) -> bool:
+    """Two spellings of one name (LNT001): :func:`spelled_two_ways`, or one is the other with
+    the final consonant (and its silent mark) left off or added (``ศรีเกียรติพัฒ`` /
+    ``ศรีเกียรติพัฒน์``, ``บ้านหนองหอ`` / ``บ้านหนองหอย``, ``ศรีสุพรรณ์`` / ``ศรีสุพรรณ``), or a vowel or
+    tone mark changed (``ลำพุน`` / ``ลำพูน``). A ``place`` (after จังหวัด, ตำบล, บ้าน, ...) may be
+    short and is often run on into the next words (``ตำบลบ้านดู่ร่วมประชุม``): only letters dropped
+    count there, not letters changed (บ้านดู่ / บ้านดง are two villages)."""
+    short, long = sorted((a, b), key=len)
+    if spelled_two_ways(a, b) and (not place or _is_subsequence(short, long)):
+        return True
+    if len(short) >= 3 and long.startswith(short) and _SYLLABLE_END.fullmatch(long[len(short):]):
+        return not re.match(rf"[{_MARKS}]", long[len(short):]) or long[len(short):] == "์"
+    if len(a) == len(b) and len(a) >= 4:
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diff) == 1 and all(re.fullmatch(rf"[{_MARKS}]", ch) for ch in diff[0])
+    return False
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -803,6 +830,14 @@ def name_spelled_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     Wrong: ``ณ โรงแรมฮอลิเดย์การ์เด้น`` in the opening and ``ณ โรงแรมฮอลิเย์การ์น`` under กิจกรรมที่ ๑.
     Right: ``โรงแรมฮอลิเดย์การ์เด้น`` both times.
     """
+    places: set[Location] = set()
+    for issue in _names_two_ways(doc):
+        if issue.location not in places:  # one finding a place, whichever way the name was read
+            places.add(issue.location)
+            yield issue
+
+
+def _names_two_ways(doc: Document) -> Iterator[DocIssue]:
     names = list(_names(doc).values())[:_MAX_NAMES]  # bounded work on huge documents
     reported: set[tuple[str, str]] = set()
     yield from _chunks_two_ways(doc, {n.name for n in names})
@@ -811,7 +846,7 @@ def name_spelled_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
         for b in names[i + 1:]:
             if a.kind != b.kind or a.name[:2] != b.name[:2] or 4 * min(len(a.name), len(b.name)) < 3 * max(len(a.name), len(b.name)):
                 continue  # different first letters or lengths: not one name (cheap test first)
-            if not spelled_two_ways(a.name, b.name):
+            if not name_variant(a.name, b.name, a.kind in _PLACE_TRIGGERS):
                 continue
             odd, usual = (a, b) if (a.count, b.first.order) < (b.count, a.first.order) else (b, a)
             if (odd.kind, odd.name) in reported:
