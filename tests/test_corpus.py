@@ -111,6 +111,16 @@ def test_harness_matches_by_class_or_rule() -> None:
     assert harness.compatible("LNT003", mistake)  # another class-2 rule
     assert not harness.compatible("TXT003", mistake)  # a class-3 rule
     assert harness.compatible("NEW999", mistake)  # a rule the harness does not know yet
+    assert not harness.compatible("CIR004", mistake)  # a rule of none of the seven classes
+
+
+def test_every_rule_has_a_class() -> None:
+    """So that a finding of a new rule is matched to mistakes of its own class only."""
+    from kbo_docs.rules import REGISTRY
+
+    missing = sorted(set(REGISTRY) - set(harness.RULE_CLASS))
+    assert not missing, f"add these rules to harness.RULE_CLASS (class 1-7, or 0 for none): {missing}"
+    assert set(harness.RULE_CLASS.values()) <= {0, *harness.CLASSES}
 
 
 def test_documents_and_annotations_pair_up() -> None:
