@@ -78,19 +78,6 @@ def test_annotation_is_well_formed(entry: harness.Entry) -> None:
         assert not mistake_places.intersection(places), f"{places} is both a mistake and quiet"
 
 
-def _labels(path: Path) -> list[str]:
-    from kbo_docs.lint.document import Paragraph
-    from kbo_docs.lint.extract import extract
-
-    doc = extract(path)
-    out = []
-    for _text, piece in doc.texts():
-        out.append(str(piece.location.label))
-        if isinstance(piece, Paragraph):
-            out.extend(str(loc.label) for _offset, loc in piece.breaks)
-    return out
-
-
 @pytest.mark.parametrize("entry", entries(), ids=lambda e: e.name)
 def test_every_annotated_place_exists(entry: harness.Entry) -> None:
     """Each place of a mistake or a quiet line names text that is there: a non-empty line of a
@@ -103,7 +90,7 @@ def test_every_annotated_place_exists(entry: harness.Entry) -> None:
             for number in {int(first), int(last or first)}:
                 assert 1 <= number <= len(lines) and lines[number - 1].strip(), f"{entry.name}: no text on line {place}"
         return
-    labels = _labels(entry.path)
+    labels = [label for label, _text in build.places(entry.path)]
     for place in places:
         assert any(harness.at_place(label, place) for label in labels), f"{entry.name}: nothing at {place}"
 
@@ -124,6 +111,16 @@ def test_harness_matches_by_class_or_rule() -> None:
     assert harness.compatible("LNT003", mistake)  # another class-2 rule
     assert not harness.compatible("TXT003", mistake)  # a class-3 rule
     assert harness.compatible("NEW999", mistake)  # a rule the harness does not know yet
+    assert not harness.compatible("CIR004", mistake)  # a rule of none of the seven classes
+
+
+def test_every_rule_has_a_class() -> None:
+    """So that a finding of a new rule is matched to mistakes of its own class only."""
+    from kbo_docs.rules import REGISTRY
+
+    missing = sorted(set(REGISTRY) - set(harness.RULE_CLASS))
+    assert not missing, f"add these rules to harness.RULE_CLASS (class 1-7, or 0 for none): {missing}"
+    assert set(harness.RULE_CLASS.values()) <= {0, *harness.CLASSES}
 
 
 def test_documents_and_annotations_pair_up() -> None:

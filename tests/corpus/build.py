@@ -2,6 +2,10 @@
 
     .venv/bin/python tests/corpus/build.py            # all of them
     .venv/bin/python tests/corpus/build.py NAME ...   # only these (stems)
+    .venv/bin/python tests/corpus/build.py --places docs/NAME.pdf   # where kbo-docs reads what
+
+``--places`` prints every place kbo-docs reads text at, as findings name it, with its text: what
+to write in a document's YAML (``at:``) for a mistake or a quiet line.
 
 Each ``source/NAME.FORMAT.txt`` becomes ``docs/NAME.FORMAT``:
 
@@ -141,7 +145,29 @@ def build(source: Path, outdir: Path = DOCS) -> Path:
     return out
 
 
+def places(path: Path) -> list[tuple[str, str]]:
+    """Every place kbo-docs reads text at in ``path`` (each line of a multi-line paragraph
+    too), with the text that starts there."""
+    from kbo_docs.lint.document import Paragraph
+    from kbo_docs.lint.extract import extract
+
+    out = []
+    for text, piece in extract(path).texts():
+        if isinstance(piece, Paragraph) and piece.breaks:
+            starts = [(0, piece.location), *piece.breaks]
+            for (offset, loc), nxt in zip(starts, [*starts[1:], (len(text), None)], strict=True):
+                out.append((str(loc.label), text[offset:nxt[0]]))
+        else:
+            out.append((str(piece.location.label), text))
+    return out
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--places"]:
+        for name in argv[1:]:
+            for label, text in places(Path(name)):
+                print(f"{label}\t{text}")
+        return 0
     chosen = [s for s in sources() if not argv or s.name.split(".")[0] in argv]
     for source in chosen:
         print(build(source).relative_to(ROOT))
