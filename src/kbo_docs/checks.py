@@ -84,7 +84,7 @@ _DOUBLE_SPACE = re.compile(r"[ \u00a0]{2,}")
 LAYOUT_HEADINGS = ("ที่", "เรื่อง", "เรียน", "อ้างถึง", "สิ่งที่ส่งมาด้วย", "ส่วนราชการ", "วันที่", "(ลงชื่อ)", "ลงชื่อ")
 """Heading words of a letter or memo (and the signature line) that a clerk separates from what
 follows by a wide gap, typed as two spaces or a tab: a layout convention, not a doubled space."""
-_AFTER_HEADING = re.compile(rf"(?:^|(?<=\n))[ \t\u00a0]*(?:{'|'.join(map(re.escape, LAYOUT_HEADINGS))})(?=[ \u00a0]{{2}})")
+_AFTER_HEADING = re.compile(rf"(?:^|(?<=\n)|(?<=\t)|(?<=   ))[ \t\u00a0]*(?:{'|'.join(map(re.escape, LAYOUT_HEADINGS))})(?=[ \u00a0]{{2}})")
 _ALIGNMENT = re.compile(r" {3,}")
 
 
@@ -92,7 +92,8 @@ def doubled_spaces(text: str, alignment: bool = False) -> list[Span]:
     """Runs of two or more spaces (NBSP counts as a space) in ``text`` (TXT003). Callers pass
     text without its leading and trailing whitespace: padding is layout, not a doubled space.
 
-    Not reported: the gap after a heading word opening a line (``เรียน  นายอำเภอ``), and with
+    Not reported: the gap after a heading word opening a line or a column (``เรียน  นายอำเภอ``,
+    a memo's ``ที่ ...      วันที่  ๒ มีนาคม ๒๕๖๕``), and with
     ``alignment`` (a typed document, not a data file) a run of three or more plain spaces, which
     aligns columns (``นายสมชาย ดีงาม        ประธานกรรมการ``, pdftotext's layout) rather than
     slipping in; an accidental doubled space inside running text is two."""

@@ -134,6 +134,27 @@ def test_lnt007_summary_row_against_the_other_tables_total(tmp_path):
     quiet(tmp_path, text.replace("๔๓", "๓๔"), "LNT007")
 
 
+PRICE = """\
+ราคากลางงานก่อสร้างถนนคอนกรีตเสริมเหล็ก
+รายการ                                    จำนวนเงิน (บาท)
+ค่าวัสดุ                                      ๑๘๔,๕๒๐.๕๐
+ค่าแรงงาน                                     ๖๑,๑๓๐.๒๕
+ค่าดำเนินการ กำไร และภาษี                       ๓๒,๖๗๘.๑๐
+รวมเป็นเงินทั้งสิ้น                              ๒๗๘,๓๒๘.๘๕
+
+ราคากลางดังกล่าวคำนวณตามหลักเกณฑ์ของทางราชการ รวมเป็นเงิน ๒๗๘,๓๒๘.๘๕ บาท
+"""
+
+
+def test_a_money_table_totalled_as_รวมเป็นเงินทั้งสิ้น(tmp_path):
+    """รวมเป็นเงิน / รวมเป็นเงินทั้งสิ้น label a total row, and a sentence that states the sum
+    in money is compared with that total."""
+    quiet(tmp_path, PRICE, "REG002")
+    quiet(tmp_path, PRICE, "LNT003")
+    fires(tmp_path, PRICE.replace("๒๗๘,๓๒๘.๘๕\n\n", "๒๗๘,๓๘๒.๘๕\n\n"), "REG002", 6)
+    fires(tmp_path, PRICE.replace("รวมเป็นเงิน ๒๗๘,๓๒๘.๘๕", "รวมเป็นเงิน ๒๗๘,๓๘๒.๘๕"), "LNT003", 8)
+
+
 # ---------------------------------------------------------------------------------------
 # Class 2: counts and sums stated in prose
 
@@ -223,6 +244,9 @@ def test_mtg004_a_lead_in_wrapped_over_two_lines(tmp_path):
         ("น\u0e33\u0e49าท่วม", True),
         ("ก\u0e48\u0e34น", True),
         ("ผู้เข้าร่วมประชุม น้ำท่วม ที่ปรึกษา กิ่งก้าน", False),
+        ("สำนักงานสาธารณสุขจังหวัดเเพร่", True),  # SARA E twice for SARA AE
+        ("สำนักงานสาธารณสุขจังหวัดแพร่ เเละ", True),
+        ("สำนักงานสาธารณสุขจังหวัดแพร่ และเขตเลือกตั้ง", False),
     ],
 )
 def test_lnt010_stray_mark(tmp_path, line, wrong):
@@ -257,6 +281,9 @@ def test_lnt011_pdftotext_text_is_read_joined_and_quiet(tmp_path):
     [
         ("กรมการพัฒนาชุมชuน", True),
         ("ปีงบประมาณ ๒๕๖O", True),
+        ("เริ่มเวลา ๑๓.๓o น.", True),  # a Latin o for the last zero of a time
+        ("รหัส ๕o", True),
+        ("เริ่มเวลา ๑๓.๓๐ น. ณ ห้อง Room A", False),
         ("ผลิตภัณฑ์ OTOP ระดับ ๕ ดาว", False),
         ("ระบบ e-Office ของกรม", False),
     ],
@@ -299,6 +326,14 @@ def test_lnt015_blank_left_in_a_filled_document(tmp_path):
 """
     fires(tmp_path, text, "LNT015", 2)
     quiet(tmp_path, text.replace("......", "๕"), "LNT015")
+
+
+def test_lnt015_a_signature_line_over_the_signer_s_position(tmp_path):
+    text = "ประกาศรับสมัครสอบ\nประกาศ ณ วันที่ ๓ มีนาคม ๒๕๔๑\n(ลงชื่อ) ....................\n{under}\n"
+    quiet(tmp_path, text.format(under="อธิบดีกรมบัญชีกลาง"), "LNT015")
+    quiet(tmp_path, text.format(under="รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน"), "LNT015")
+    quiet(tmp_path, text.format(under="(นายสมชาย ใจดี)"), "LNT015")
+    fires(tmp_path, text.format(under="ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป"), "LNT015", 3)
 
 
 def test_lnt015_a_blank_form_is_a_form(tmp_path):

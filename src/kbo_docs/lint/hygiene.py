@@ -28,6 +28,7 @@ _DOUBLED = re.compile(
     f"|[\u0e38\u0e39][\u0e38\u0e39]"  # two vowels below
     f"|[{_TONE}\u0e4c][{_ABOVE_BELOW}]"  # a tone mark typed before its vowel
     f"|\u0e33[{_TONE}]"  # a tone mark typed after SARA AM (น้ำ is น ้ ำ)
+    "|\u0e40\u0e40"  # SARA E typed twice for SARA AE (เเ for แ)
 )
 
 
@@ -40,8 +41,10 @@ def stray_mark(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """A Thai vowel or tone mark stands on a letter: none after a space, at the start of a line
     or after a digit, and none doubled or typed in the wrong order.
 
-    Wrong: ``ผู้ ้เข้าร่วม`` (a tone mark after the space), ``ที่่`` (doubled), ``น่ํา`` / ``นำ้``.
-    Right: ``ผู้เข้าร่วม``, ``ที่``, ``น้ำ``.
+    SARA E typed twice for SARA AE (``เเพร่``, which looks like ``แพร่``) is reported with them.
+
+    Wrong: ``ผู้ ้เข้าร่วม`` (a tone mark after the space), ``ที่่`` (doubled), ``น่ํา`` / ``นำ้``, ``เเพร่``.
+    Right: ``ผู้เข้าร่วม``, ``ที่``, ``น้ำ``, ``แพร่``.
     """
     for text, piece in doc.texts():
         for m in _ORPHAN.finditer(text):
@@ -79,7 +82,7 @@ def decomposed_sara_am(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
 
 _THAI_LETTER = f"[{_CONSONANT}\u0e30-\u0e3a\u0e40-\u0e4e]"
 _LOOKALIKE = re.compile(f"(?<={_THAI_LETTER})[A-Za-z]{{1,2}}(?={_THAI_LETTER})")
-_LATIN_IN_DIGITS = re.compile("(?<=[๐-๙])[oOlI](?=[๐-๙])|(?<=[๐-๙][๐-๙])[oO](?![A-Za-z0-9])|(?<![A-Za-z])[oO](?=[๐-๙][๐-๙])")
+_LATIN_IN_DIGITS = re.compile("(?<=[๐-๙])[oOlI](?=[๐-๙])|(?<=[๐-๙])[oO](?![A-Za-z0-9])|(?<![A-Za-z])[oO](?=[๐-๙][๐-๙])")
 
 
 @rule("LNT012", "look-alike-letter", ERROR, "document")
@@ -171,13 +174,21 @@ _FIELD_BLANK = re.compile(
     rf"(?:หมู่ที่|วันที่|เลขที่|บ้านเลขที่|ตำบล|อำเภอ|จังหวัด|เดือน|พ\.ศ\.|เวลา|ครั้งที่|ที่|ชื่อ|โทร\.?|โทรศัพท์)\s*{_BLANK}"
 )
 _SIGNATURE_BLANK = re.compile(rf"^\(?ลงชื่อ\)?\s*{_BLANK}")
+_POSITION = re.compile(
+    r"^(?:รอง|ผู้ช่วย|รักษาราชการแทน|ปฏิบัติราชการแทน|แทน)?\s*(?:อธิบดี|ปลัด|นายก|ผู้ว่าราชการ|นายอำเภอ|ประธาน|"
+    r"ผู้อำนวยการ|หัวหน้า|เลขาธิการ|เลขานุการ|กำนัน|ผู้ใหญ่บ้าน|รัฐมนตรี|ผู้บัญชาการ|ผู้บังคับการ|ผู้กำกับการ|"
+    r"ครูใหญ่|เจ้าอาวาส|อธิการบดี|คณบดี|นายแพทย์|สาธารณสุข|พัฒนาการ|เกษตร|ท้องถิ่น|ผู้จัดการ|ผู้รับมอบอำนาจ)"
+)
+"""A signer's position under a signature line: the copy names the signer by office."""
 _NAME_IN_BRACKETS = re.compile(r"^\(\s*(?:นาย|นาง|นางสาว|น\.ส\.|ว่าที่|ดร\.|พระ|ร\.ต\.|พ\.ต\.|จ\.ส\.|[ก-ฮ])")
 
 
 @rule("LNT015", "unfilled-blank", ERROR, "document")
 def unfilled_blank(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """A document that is filled in leaves no blank of a form unfilled: ``หมู่ที่ ......``,
-    ``วันที่ ....``, or ``(ลงชื่อ) ......`` with no name in brackets under it.
+    ``วันที่ ....``, or ``(ลงชื่อ) ......`` with no name in brackets under it (a signature line
+    over the signer's position, ``อธิบดีกรมบัญชีกลาง``, is the place for the pen of a published
+    copy, not a blank).
 
     A blank form (three or more such blanks) is a form, not a mistake, and is left alone.
 
@@ -192,7 +203,7 @@ def unfilled_blank(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     for i, p in enumerate(paragraphs):
         if _SIGNATURE_BLANK.match(p.text):
             following = [re.sub(rf"^.*?{_BLANK}\s*", "", p.text)] + [q.text for q in paragraphs[i + 1: i + 2]]
-            if not any(_NAME_IN_BRACKETS.match(t) for t in following):
+            if not any(_NAME_IN_BRACKETS.match(t) or _POSITION.match(t) for t in following):
                 blanks.append((p, 0, p.text[:20]))
     if not 1 <= len(blanks) <= 2:
         return
