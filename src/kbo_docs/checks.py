@@ -86,6 +86,8 @@ LAYOUT_HEADINGS = ("ที่", "เรื่อง", "เรียน", "อ้
 follows by a wide gap, typed as two spaces or a tab: a layout convention, not a doubled space."""
 _AFTER_HEADING = re.compile(rf"(?:^|(?<=\n)|(?<=\t)|(?<=   ))[ \t\u00a0]*(?:{'|'.join(map(re.escape, LAYOUT_HEADINGS))})(?=[ \u00a0]{{2}})")
 _ALIGNMENT = re.compile(r" {3,}")
+_BEFORE_FIELD = re.compile(r"โทร(?:\.|ศัพท์|สาร)")
+"""A memo's telephone field after its ส่วนราชการ, set off by a gap (``กองสาธารณสุข  โทร. ...``)."""
 
 
 def doubled_spaces(text: str, alignment: bool = False) -> list[Span]:
@@ -99,7 +101,8 @@ def doubled_spaces(text: str, alignment: bool = False) -> list[Span]:
     slipping in; an accidental doubled space inside running text is two."""
     headings = {m.end() for m in _AFTER_HEADING.finditer(text)}
     return [m.span() for m in _DOUBLE_SPACE.finditer(text)
-            if m.start() not in headings and not (alignment and _ALIGNMENT.fullmatch(m.group()))]
+            if m.start() not in headings and not (alignment and _ALIGNMENT.fullmatch(m.group()))
+            and not _BEFORE_FIELD.match(text, m.end())]
 
 
 def doubled_space_context(text: str, span: Span) -> Span:

@@ -222,7 +222,8 @@ def test_txt003_spaces_that_align_columns_are_layout(tmp_path):
             "ที่ ลป ๐๐๑๗.๓/๑๒๕                               ศาลากลางจังหวัดลำปาง\n")
     none(tmp_path, text, "TXT003")
     one(tmp_path, text + "ขอให้ดำเนินการ  ตามระเบียบ\n", "TXT003", WARNING, "ดำเนินการ  ตามระเบียบ")
-    # a memo's head: the heading word of the second column has its gap too
+    # a memo's head: the heading word of the second column has its gap too, and so has โทร.
+    none(tmp_path, "ส่วนราชการ  กองสาธารณสุข เทศบาลเมืองลำพูน  โทร. ๐ ๕๓๕๑ ๑๒๓๔\n", "TXT003")
     none(tmp_path, "ที่  ลพ ๕๒๐๐๒/๑๑๒          วันที่  ๒ มีนาคม ๒๕๖๕\n", "TXT003")
     one(tmp_path, "ที่  ลพ ๕๒๐๐๒/๑๑๒ ถึงวันที่  ๒ มีนาคม ๒๕๖๕\n", "TXT003", WARNING, "วันที่  ๒")
 

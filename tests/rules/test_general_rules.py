@@ -134,6 +134,31 @@ def test_lnt007_summary_row_against_the_other_tables_total(tmp_path):
     quiet(tmp_path, text.replace("๔๓", "๓๔"), "LNT007")
 
 
+def test_lnt005_a_mistyped_sum_cell_is_one_finding(tmp_path):
+    """The รวม cell of a row is mistyped (51 + 47 = 98, typed 88) and its percentage is right
+    for 98: REG001 reports the cell, and the percentage is not reported a second time."""
+    text = """\
+ผู้พิการจำแนกตามตำบล
+ตำบล\tชาย\tหญิง\tรวม\tร้อยละ
+ต้นธง\t42\t38\t80\t20.9
+บ้านแป้น\t35\t31\t66\t17.3
+ริมปิง\t51\t47\t98\t25.7
+เหมืองง่า\t29\t33\t62\t16.2
+อุโมงค์\t40\t36\t76\t19.9
+รวม\t197\t185\t382\t100
+"""
+    quiet(tmp_path, text, "LNT005")
+    typo = text.replace("47\t98", "47\t88")
+    assert {f.rule for f in lint_path(_write(tmp_path, typo), {"REG001", "LNT005"})[1]} == {"REG001"}
+    fires(tmp_path, text.replace("25.7", "23.7"), "LNT005", 5)
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 PRICE = """\
 ราคากลางงานก่อสร้างถนนคอนกรีตเสริมเหล็ก
 รายการ                                    จำนวนเงิน (บาท)
@@ -207,6 +232,40 @@ def test_lnt009_prose_count(tmp_path, sentence, wrong):
         fires(tmp_path, text, "LNT009", 2)
     else:
         quiet(tmp_path, text, "LNT009")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("โดยมีระเบียบวาระ 5 วาระ ดังนี้ วาระที่ 1 เรื่องแจ้งให้ทราบ วาระที่ 2 เรื่องรับรองรายงาน วาระที่ 3 "
+         "เรื่องเพื่อทราบ วาระที่ 4 เรื่องเพื่อพิจารณา และวาระที่ 5 เรื่องอื่น ๆ", False),
+        ("โดยมีระเบียบวาระ 6 วาระ ดังนี้ วาระที่ 1 เรื่องแจ้งให้ทราบ วาระที่ 2 เรื่องรับรองรายงาน วาระที่ 3 "
+         "เรื่องเพื่อทราบ วาระที่ 4 เรื่องเพื่อพิจารณา และวาระที่ 5 เรื่องอื่น ๆ", True),
+        ("มีมติ ๓ ข้อ ดังนี้ ข้อ ๑ ให้จัดงาน ข้อ ๒ ให้ประชาสัมพันธ์", True),
+        ("มีมติ ๒ ข้อ ดังนี้ ข้อ ๑ ให้จัดงาน ข้อ ๒ ให้ประชาสัมพันธ์", False),
+    ],
+)
+def test_lnt009_items_numbered_inside_the_sentence(tmp_path, sentence, wrong):
+    text = f"ข่าวการประชุม\n{sentence}\n"
+    if wrong:
+        fires(tmp_path, text, "LNT009", 2)
+    else:
+        quiet(tmp_path, text, "LNT009")
+
+
+def test_lnt009_leaves_a_list_on_lines_of_its_own_to_mtg004(tmp_path):
+    text = "ดำเนินการ จำนวน ๓ กิจกรรม ดังนี้\nกิจกรรมที่ ๑ อบรม\nกิจกรรมที่ ๒ ดูงาน\nกิจกรรมที่ ๓ ประกวด\nกิจกรรมที่ ๔ สรุปผล\n"
+    quiet(tmp_path, text, "LNT009")
+    fires(tmp_path, text, "MTG004", 1)
+
+
+def test_mtg003_a_wrapped_sentence_listing_agenda_items_is_not_a_heading(tmp_path):
+    text = ("ข่าวการประชุม\nโดยมีระเบียบวาระ ๕ วาระ ดังนี้ วาระที่ ๑ เรื่องแจ้ง วาระที่ ๒ เรื่องรับรองรายงาน\n"
+            "วาระที่ ๓ เรื่องเพื่อทราบ วาระที่ ๔ เรื่องเพื่อพิจารณา และวาระที่ ๕ เรื่องอื่น ๆ\n")
+    quiet(tmp_path, text, "MTG003")
+    # headings of minutes out of order are still reported
+    minutes = "รายงานการประชุม\nระเบียบวาระที่ ๑ เรื่องแจ้ง\nประธานแจ้ง\nระเบียบวาระที่ ๓ เรื่องอื่น\n"
+    fires(tmp_path, minutes, "MTG003", 4)
 
 
 def test_prose_rules_read_a_sentence_hard_wrapped_over_lines(tmp_path):

@@ -159,6 +159,23 @@ def _listed(lst: str, unit: str) -> tuple[int, bool] | None:
     return len(tokens), False
 
 
+def _numbered_inline(rest: str, unit: str) -> int | None:
+    """Items numbered in the sentence itself (``ดังนี้ วาระที่ ๑ ... วาระที่ ๒ ... และวาระที่ ๕ ...``):
+    how many, when the list opens with item ๑ and goes on ๒, ๓, ...; None otherwise."""
+    if not unit:
+        return None
+    item = re.compile(rf"(?:^|\s)(?:และ|หรือ)?\s*{re.escape(unit)}(?:ที่)?\s*({_D}{{1,2}})(?![0-9๐-๙/.])")
+    first = item.match(rest)
+    if first is None or thai.arabic_digits(first.group(1)) != "1":
+        return None
+    count = 0
+    for m in item.finditer(rest):
+        if int(thai.arabic_digits(m.group(1))) != count + 1:
+            break
+        count += 1
+    return count if count >= 2 else None
+
+
 @rule("LNT009", "prose-count", ERROR, "document")
 def prose_count(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """A count stated in a sentence (``จำนวน ๓ กลุ่ม ได้แก่ ...``, ``ครบทั้ง ๔ ด้าน คือ ...``)
@@ -167,8 +184,9 @@ def prose_count(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     The list runs to its last ``และ ...`` (or ``หรือ ...``) item; its items are counted by the
     commas between them, or by the unit word each opens with (``ด้าน...``, ``กลุ่ม...``). When
     only spaces part them (an item may hold a space), fewer items than stated is reported, not
-    more. An open list (``ฯลฯ``, ``เป็นต้น``) and counts of people, money and time are not
-    checked.
+    more. Items numbered in the sentence (``๖ วาระ ดังนี้ วาระที่ ๑ ... และวาระที่ ๕ ...``) are
+    counted by their numbers. An open list (``ฯลฯ``, ``เป็นต้น``) and counts of people, money and
+    time are not checked.
 
     Wrong: ``จำนวน ๓ กลุ่ม ได้แก่ กลุ่มสตรี กลุ่มเยาวชน กลุ่มผู้สูงอายุ และกลุ่มอาชีพ``.
     Right: ``จำนวน ๔ กลุ่ม ได้แก่ กลุ่มสตรี กลุ่มเยาวชน กลุ่มผู้สูงอายุ และกลุ่มอาชีพ``.
@@ -180,6 +198,18 @@ def prose_count(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
             if unit in _NOT_COUNTED or not (m["lead"] or unit):
                 continue
             rest = text[m.end():]
+            if any(offset == m.end() for offset, _loc in piece.breaks):
+                continue  # the list starts on the next line: items on lines of their own are MTG004's
+            numbered = _numbered_inline(rest, unit)
+            if numbered is not None:
+                stated = int(thai.arabic_digits(m["number"]))
+                if numbered != stated:
+                    yield found(
+                        piece, m.start("number"),
+                        f"ระบุ {thai.thai_digits(str(stated))} {unit} แต่ไล่เลขไว้ถึง{unit}ที่ {thai.thai_digits(str(numbered))}",
+                        f"states {stated} {unit} but numbers them up to {numbered}",
+                    )
+                continue
             end = _LIST_END.search(rest)
             lst = rest[: end.start()] if end else rest
             counted = _listed(lst, unit)

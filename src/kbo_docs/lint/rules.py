@@ -304,13 +304,24 @@ _AGENDA = re.compile(r"^(?:ระเบียบ)?วาระ(?:การปร
 def agenda_order(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """Agenda items (``ระเบียบวาระที่ n`` opening a paragraph) numbered ๑, ๒, ๓, ... (a heading
     repeated for a continued item is not a new item; numbering that starts again at ๑, as
-    when the agenda is listed before the minutes of each item, is a new sequence)."""
+    when the agenda is listed before the minutes of each item, is a new sequence; a sentence
+    that lists the items inline, hard-wrapped so that ``วาระที่ ๓`` opens a line, is not a heading)."""
     position, previous = 0, None
+    last_line: tuple[int, ...] | None = None
+    last_inline: int | None = None  # the last item a paragraph lists inside its sentence
     for p in doc.paragraphs:
         m = _AGENDA.match(p.text)
+        inside = [int(thai.arabic_digits(x.group(1))) for x in _AGENDA_INLINE.finditer(p.text) if x.start() > 0]
+        follows = (doc.kind == "text" and last_inline is not None and last_line is not None
+                   and p.location.order[0] == last_line[0] + 1)
+        listed_before = last_inline
+        last_line, last_inline = p.location.order, (inside[-1] if inside else None)
         if not m:
             continue
         number = int(thai.arabic_digits(m.group(1)))
+        if follows and listed_before is not None and number == listed_before + 1:
+            position, previous = number, number  # a wrapped sentence listing the items goes on: not a heading
+            continue
         if number == previous:
             continue
         if number == 1:
@@ -321,6 +332,9 @@ def agenda_order(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
         if problem:
             yield DocIssue(p.location, *problem)
             position = number  # report the break once, then follow the new numbering
+
+
+_AGENDA_INLINE = re.compile(r"(?<![ก-๛])(?:ระเบียบ)?วาระ(?:การประชุม)?ที่\s*([0-9๐-๙]{1,2})(?![0-9๐-๙/])")
 
 
 _ITEM_NUMBER = re.compile(r"^(\()?([0-9๐-๙]{1,3})([.)])(?![0-9๐-๙])\s*")

@@ -66,6 +66,20 @@ class _Ratio:
         return Decimal(part) * 100 / Decimal(whole)
 
 
+def _agrees_with_parts(model: TableModel, ratio: _Ratio, row: int, stated: Number) -> bool:
+    """The percentage is right for the sum of its part's parts: the part is a row's sum cell
+    that disagrees with what it adds up (REG001)."""
+    column = model.columns[ratio.part]
+    parts = [model.value(row, p) for p in column.parts]
+    if not parts or any(p is None for p in parts):
+        return False
+    computed = sum((p for p in parts if p is not None), start=0)
+    whole = model.value(row, ratio.whole) if ratio.whole is not None else ratio.total
+    if computed == model.value(row, ratio.part) or not whole:
+        return False
+    return _judge(stated, Decimal(computed) * 100 / Decimal(whole)) is None
+
+
 def _part_total(model: TableModel, col: int) -> Number | None:
     if model.total_rows:
         value = model.value(model.total_rows[-1], col)
@@ -137,6 +151,8 @@ def _percent_findings(ctx: DocContext) -> Iterator[_Finding]:
                 verdict = _judge(stated, exact)
                 if verdict is None:
                     continue
+                if r in model.data_rows and _agrees_with_parts(model, ratio, r, stated):
+                    continue  # the part is a sum cell mistyped (REG001 reports it): one typo, one finding
                 explained = True
                 part = model.header(ratio.part)
                 whole = model.header(ratio.whole) if ratio.whole is not None else f"ยอดรวม{part}"
