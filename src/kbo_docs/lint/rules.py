@@ -838,9 +838,13 @@ def name_spelled_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """The same name (a venue, a hotel, a project) is spelled the same way throughout a document.
 
     Names are the words after โรงแรม, ห้องประชุม, ศูนย์, โครงการ, อาคาร, บริษัท, มหาวิทยาลัย,
-    วิสาหกิจชุมชน and ณ. Two of them are taken for one name spelled two ways when one is the other
-    with a few letters dropped, or the two differ in a letter or two; the rarer spelling (or the
-    later one) is reported.
+    วิสาหกิจชุมชน and ณ, and the names of places after จังหวัด, อำเภอ, ตำบล, บ้าน, วัด and เทศบาล
+    (at every such word: โรงเรียนวัดศรีสุพรรณ holds a school and a temple). Two of them are taken
+    for one name spelled two ways when one is the other with a few letters dropped, with its
+    final consonant left off or a silent mark added (ศรีเกียรติพัฒ / ศรีเกียรติพัฒน์), with a vowel or
+    tone mark changed (ลำพุน / ลำพูน), or the two differ in a letter or two (not for places:
+    บ้านดู่ / บ้านดง are two villages); long runs of Thai letters that sound the same
+    (ไฮโดรโปนิกส์ / ไฮโดรโปนิค) are compared too. The rarer spelling (or the later one) is reported.
 
     Wrong: ``ณ โรงแรมฮอลิเดย์การ์เด้น`` in the opening and ``ณ โรงแรมฮอลิเย์การ์น`` under กิจกรรมที่ ๑.
     Right: ``โรงแรมฮอลิเดย์การ์เด้น`` both times.
