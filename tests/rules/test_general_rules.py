@@ -36,6 +36,14 @@ def quiet(tmp_path: Path, text: str, code: str) -> None:
     assert lint(tmp_path, text, code) == []
 
 
+def judge(tmp_path: Path, text: str, code: str, line: int, wrong: bool) -> None:
+    """A parametrized case: ``code`` reports ``line`` alone when ``wrong``, else nothing."""
+    if wrong:
+        fires(tmp_path, text, code, line)
+    else:
+        quiet(tmp_path, text, code)
+
+
 # ---------------------------------------------------------------------------------------
 # Class 1: tables anywhere
 
@@ -203,10 +211,7 @@ def test_a_money_table_totalled_as_รวมเป็นเงินทั้ง
 )
 def test_lnt008_prose_sum(tmp_path, sentence, wrong):
     text = f"ผลการดำเนินงาน\n{sentence}\n"
-    if wrong:
-        fires(tmp_path, text, "LNT008", 2)
-    else:
-        quiet(tmp_path, text, "LNT008")
+    judge(tmp_path, text, "LNT008", 2, wrong)
 
 
 @pytest.mark.parametrize(
@@ -228,10 +233,7 @@ def test_lnt008_prose_sum(tmp_path, sentence, wrong):
 )
 def test_lnt009_prose_count(tmp_path, sentence, wrong):
     text = f"สรุปผล\n{sentence}\n"
-    if wrong:
-        fires(tmp_path, text, "LNT009", 2)
-    else:
-        quiet(tmp_path, text, "LNT009")
+    judge(tmp_path, text, "LNT009", 2, wrong)
 
 
 @pytest.mark.parametrize(
@@ -247,10 +249,7 @@ def test_lnt009_prose_count(tmp_path, sentence, wrong):
 )
 def test_lnt009_items_numbered_inside_the_sentence(tmp_path, sentence, wrong):
     text = f"ข่าวการประชุม\n{sentence}\n"
-    if wrong:
-        fires(tmp_path, text, "LNT009", 2)
-    else:
-        quiet(tmp_path, text, "LNT009")
+    judge(tmp_path, text, "LNT009", 2, wrong)
 
 
 def test_lnt009_leaves_a_list_on_lines_of_its_own_to_mtg004(tmp_path):
@@ -310,10 +309,7 @@ def test_mtg004_a_lead_in_wrapped_over_two_lines(tmp_path):
 )
 def test_lnt010_stray_mark(tmp_path, line, wrong):
     text = f"บันทึก\n{line}\n"
-    if wrong:
-        fires(tmp_path, text, "LNT010", 2)
-    else:
-        quiet(tmp_path, text, "LNT010")
+    judge(tmp_path, text, "LNT010", 2, wrong)
 
 
 def test_lnt011_decomposed_sara_am_in_typed_text(tmp_path):
@@ -349,10 +345,7 @@ def test_lnt011_pdftotext_text_is_read_joined_and_quiet(tmp_path):
 )
 def test_lnt012_look_alike_letter(tmp_path, line, wrong):
     text = f"เรื่อง ทดสอบ\n{line}\n"
-    if wrong:
-        fires(tmp_path, text, "LNT012", 2)
-    else:
-        quiet(tmp_path, text, "LNT012")
+    judge(tmp_path, text, "LNT012", 2, wrong)
 
 
 def test_lnt013_invisible_character(tmp_path):
@@ -444,10 +437,7 @@ def test_lnt016_an_order_number_is_not_a_letter_number(tmp_path):
 )
 def test_lnt016_letter_numbers_cited_in_the_text(tmp_path, body, wrong):
     text = LETTER.format(number="ลป ๐๐๑๙.๓/ว ๑๒๓", to="นายอำเภอเมือง").replace("ด้วยจังหวัดขอเชิญประชุม", body)
-    if wrong:
-        fires(tmp_path, text, "LNT016", 5)
-    else:
-        quiet(tmp_path, text, "LNT016")
+    judge(tmp_path, text, "LNT016", 5, wrong)
 
 
 def test_lnt016_a_cited_number_wrapped_after_its_slash_goes_on_on_the_next_line(tmp_path):
@@ -584,10 +574,7 @@ def test_mtg001_a_meeting_date_with_a_wrong_weekday_still_dates_the_meeting(tmp_
 def test_mtg001_a_meeting_number_given_with_its_date_in_the_text(tmp_path, sentence, wrong):
     opening = "".join(f"ข่าวประชาสัมพันธ์ฉบับที่ {n}\n" for n in "๑๒๓๔๕๖")  # no meeting heading
     text = f"{opening}{sentence}\n"
-    if wrong:
-        fires(tmp_path, text, "MTG001", 7)
-    else:
-        quiet(tmp_path, text, "MTG001")
+    judge(tmp_path, text, "MTG001", 7, wrong)
 
 
 @pytest.mark.parametrize(
@@ -601,10 +588,7 @@ def test_mtg001_a_meeting_number_given_with_its_date_in_the_text(tmp_path, sente
 )
 def test_lnt020_confirmed_minutes_are_of_an_earlier_meeting(tmp_path, confirmed, wrong):
     text = MINUTES.format(number="๕/๒๕๖๗").replace("ระเบียบวาระที่ ๑ เรื่องแจ้งเพื่อทราบ", f"ระเบียบวาระที่ ๑ {confirmed}")
-    if wrong:
-        fires(tmp_path, text, "LNT020", 5)
-    else:
-        quiet(tmp_path, text, "LNT020")
+    judge(tmp_path, text, "LNT020", 5, wrong)
     quiet(tmp_path, text.replace("๕/๒๕๖๗", "๕/๒๕๖๐", 1), "LNT020")  # the meeting's own number is wrong: MTG001
 
 
@@ -654,10 +638,7 @@ def test_no_rule_takes_a_word_for_a_keyword_it_contains(tmp_path, code):
 )
 def test_lnt018_english_dates(tmp_path, line, wrong):
     text = f"กำหนดการ\n{line}\n"
-    if wrong:
-        fires(tmp_path, text, "LNT018", 2)
-    else:
-        quiet(tmp_path, text, "LNT018")
+    judge(tmp_path, text, "LNT018", 2, wrong)
 
 
 @pytest.mark.parametrize(
@@ -674,10 +655,7 @@ def test_lnt018_english_dates(tmp_path, line, wrong):
 def test_lnt018_an_english_summary_gives_the_thai_text_s_dates(tmp_path, summary, wrong):
     text = ("ข่าวประชาสัมพันธ์\nอำเภอจัดงานมหกรรมสินค้าชุมชน เมื่อวันพุธที่ ๒๑ มิถุนายน ๒๕๖๖ ณ ที่ว่าการอำเภอ\n"
             "และจัดอบรมเกษตรกรรุ่นใหม่ ระหว่างวันที่ ๕ - ๙ กรกฎาคม ๒๕๖๖\n\n" + summary + "\n")
-    if wrong:
-        fires(tmp_path, text, "LNT018", 5)
-    else:
-        quiet(tmp_path, text, "LNT018")
+    judge(tmp_path, text, "LNT018", 5, wrong)
 
 
 @pytest.mark.parametrize(
@@ -693,10 +671,7 @@ def test_lnt018_an_english_summary_gives_the_thai_text_s_dates(tmp_path, summary
 )
 def test_lnt002_a_period_that_ends_before_it_starts(tmp_path, line, wrong):
     text = f"กำหนดการ\n{line}\n"
-    if wrong:
-        fires(tmp_path, text, "LNT002", 2)
-    else:
-        quiet(tmp_path, text, "LNT002")
+    judge(tmp_path, text, "LNT002", 2, wrong)
 
 
 @pytest.mark.parametrize(
@@ -710,10 +685,7 @@ def test_lnt002_a_period_that_ends_before_it_starts(tmp_path, line, wrong):
 )
 def test_lnt002_weekdays_without_a_year_of_their_own(tmp_path, line, wrong):
     text = f"๖ ธันวาคม ๒๕๖๗\nเรื่อง ขอเชิญประชุม\n{line}\nจะประชุมวันที่ ๒๐ มกราคม ๒๕๖๘\n"
-    if wrong:
-        fires(tmp_path, text, "LNT002", 3)
-    else:
-        quiet(tmp_path, text, "LNT002")
+    judge(tmp_path, text, "LNT002", 3, wrong)
 
 
 @pytest.mark.parametrize(
@@ -727,10 +699,7 @@ def test_lnt002_weekdays_without_a_year_of_their_own(tmp_path, line, wrong):
 )
 def test_lnt019_past_event_after_the_document(tmp_path, line, wrong):
     text = f"ที่ ลป ๐๐๑๙.๓/ว ๑๒๓\n๖ ธันวาคม ๒๕๖๗\nเรื่อง รายงานผล\n{line}\n"
-    if wrong:
-        fires(tmp_path, text, "LNT019", 4)
-    else:
-        quiet(tmp_path, text, "LNT019")
+    judge(tmp_path, text, "LNT019", 4, wrong)
 
 
 def test_lnt019_an_order_is_dated_where_it_is_given(tmp_path):
