@@ -142,6 +142,30 @@ def test_lnt007_summary_row_against_the_other_tables_total(tmp_path):
     quiet(tmp_path, text.replace("๔๓", "๓๔"), "LNT007")
 
 
+FUND = """\
+ตารางที่ ๑ รายตำบล
+ตำบล\tจำนวนโครงการ\tจำนวนเงิน (บาท)
+บ้านกลาง\t๔๕\t๑,๒๕๐,๐๐๐
+หนองปลา\t๓๘\t๑,๐๖๔,๐๐๐
+รวม\t๘๓\t๒,๓๑๔,๐๐๐
+
+ตารางที่ ๒ สรุปผล
+รายการ\tจำนวน
+โครงการที่ได้รับอนุมัติ\t๘๓ โครงการ
+เงินที่ให้กู้ยืม\t๒,๓๑๔,๐๐๐ บาท
+งบประมาณที่ได้รับจัดสรร\t๓,๐๐๐,๐๐๐ บาท
+สมาชิกที่ได้รับประโยชน์\t๔๑๐ คน
+"""
+
+
+def test_lnt007_a_what_and_how_much_summary_restates_a_column_total(tmp_path):
+    """The money lent restates table 1's จำนวนเงิน total; the budget allocated is another
+    amount in บาท, and the members have no column: neither is compared."""
+    quiet(tmp_path, FUND, "LNT007")
+    fires(tmp_path, FUND.replace("๒,๓๑๔,๐๐๐ บาท", "๒,๓๘๔,๐๐๐ บาท"), "LNT007", 10)
+    quiet(tmp_path, FUND.replace("๓,๐๐๐,๐๐๐ บาท", "๒,๓๑๕,๐๐๐ บาท"), "LNT007")  # no word of the heading
+
+
 def test_lnt005_a_mistyped_sum_cell_is_one_finding(tmp_path):
     """The รวม cell of a row is mistyped (51 + 47 = 98, typed 88) and its percentage is right
     for 98: REG001 reports the cell, and the percentage is not reported a second time."""

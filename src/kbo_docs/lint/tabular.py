@@ -253,9 +253,18 @@ def summary_table_total(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     ``รวมภาคเหนือ``) or the title of a table with one total row; columns are compared where
     their headings are the same.
 
+    A summary written as ``what | how much`` rows restates a column's total when its unit names
+    the column (``๔,๕๘๒,๐๐๐ บาท`` for ``จำนวนเงิน (บาท)``) and its label shares a word with the
+    heading (``เงินที่ให้กู้ยืม``); it is reported when it differs from that total in one digit.
+
     Wrong: a summary row ``อำเภอเมือง ๑,๒๕๐`` when the table of อำเภอเมือง totals ๑,๒๐๕.
     Right: ``อำเภอเมือง ๑,๒๐๕``.
     """
+    yield from _labelled_summaries(doc, ctx)
+    yield from _restated_totals(ctx)
+
+
+def _labelled_summaries(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     models = ctx.tables
     totals: dict[str, list[tuple[TableModel, int]]] = {}
     for model in models:
@@ -295,3 +304,52 @@ def summary_table_total(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
                     f" ({model.label(t)}) รวมได้ {_n(total)}",
                     f"row {summary.label(r)}: {column.header} is {stated} but table {model.table.number} ({model.label(t)}) totals {total}",
                 )
+
+
+_UNIT_AFTER = re.compile(r"[0-9๐-๙][0-9๐-๙,.]*\s*([ก-๛]+)\s*$")
+
+
+def _one_digit_apart(a: Number, b: Number) -> bool:
+    """The same number of digits, one of them different: the signature of a typo."""
+    x, y = str(a), str(b)
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y)) == 1
+
+
+def _restated_totals(ctx: DocContext) -> Iterator[DocIssue]:
+    """A summary written as ``what | how much`` rows (``เงินที่ให้กู้ยืม | ๔,๕๘๒,๐๐๐ บาท``): a row
+    restates the total of another table's column when its unit names that column (``บาท`` in
+    ``จำนวนเงิน (บาท)``, ``โครงการ`` in ``จำนวนโครงการ``) and its label shares a word with the
+    column's heading; it is reported when it differs from that total in one digit."""
+    totals = [(m, c, m.value(m.total_rows[-1], c.index)) for m in ctx.tables if m.total_rows
+              for c in m.columns if c.measure]
+    for summary in ctx.tables:
+        if summary.total_rows:
+            continue
+        for r in summary.data_rows:
+            label = summary.label(r)
+            for column in summary.columns:
+                cell = summary.cell(r, column.index)
+                stated = summary.value(r, column.index)
+                unit = _UNIT_AFTER.search(cell.text) if cell is not None else None
+                if stated is None or unit is None:
+                    continue
+                named = [(m, c, total) for m, c, total in totals if m is not summary and total is not None
+                         and unit.group(1) in c.header and _shares_a_word(label, c.header.replace(unit.group(1), ""))]
+                if len(named) != 1:
+                    continue
+                model, target, total = named[0]
+                if stated != total and _one_digit_apart(stated, total):
+                    assert cell is not None
+                    yield DocIssue(
+                        cell.location,
+                        f"แถว {label}: {_n(stated)} {unit.group(1)} แต่ตาราง{'ที่ ' + thai.thai_digits(str(model.table.number)) if model.table.number else ''}"
+                        f" ช่อง {target.header} รวมได้ {_n(total)}",
+                        f"row {label}: {stated} {unit.group(1)} but table {model.table.number}'s {target.header} totals {total}",
+                    )
+
+
+def _shares_a_word(label: str, header: str) -> bool:
+    """A word of three or more Thai letters in both (``เงิน`` in ``เงินที่ให้กู้ยืม`` and ``จำนวนเงิน``)."""
+    words = [w for w in re.split(r"[\s():]+", re.sub(r"^จำนวน", "", header.strip())) if len(w) >= 3]
+    return any(w in label for w in words)
+
