@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .findings import InputError
-from .model import Node, ProjectFile
+from .model import KINDS, Node, ProjectFile
 from .source import SourceMap, parse_yaml, read_text
 
 
@@ -62,7 +62,7 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
 
 def _check_unique_ids(project: ProjectFile, source: SourceMap) -> None:
     seen: set[str] = set()
-    for kind in ("circulars", "registers", "meetings"):
+    for kind in (k.key for k in KINDS):
         for i, item in enumerate(getattr(project, kind)):
             if item.id in seen:
                 raise InputError(f"{kind}.{i}.id: id ซ้ำ / duplicate id '{item.id}'", source.file, source.line((kind, i, "id")))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -149,6 +149,11 @@ Lines = Annotated[
                     "description": "ข้อความบรรทัดเดียว หรือรายการบรรทัด / one line, or a list of lines"}),
 ]
 Text = Annotated[str, Field(min_length=1)]
+Numbering = Annotated[
+    Literal["๑.", "(๑)", "-", "none"],
+    Field(title="รูปแบบเลขข้อ / numbering", description="๑. | (๑) | - | none (ไม่มีเลข / no label)"),
+]
+"""How points are labelled: ``๑.``, ``(๑)``, a dash, or nothing."""
 Flag = Annotated[bool, WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false", "yes", "no"]}]})]
 """true / false (the loader reads every scalar as text first)."""
 

@@ -11,6 +11,9 @@ from .. import thai
 from .base import Count, Date, Item, Node, Period, Person, Text, Time, also_written_as
 
 
+_NUMBER = re.compile(r"^\s*(\S+?)\s*/\s*(\S+)\s*$")
+
+
 class SubItem(Node):
     """A numbered point under an agenda item, or a planned activity with a period.
 
@@ -40,15 +43,22 @@ class AgendaItem(Node):
 
 
 class MeetingNumber(Node):
-    """ครั้งที่ n/ปี (พ.ศ.)."""
+    """ครั้งที่ n/ปี (พ.ศ.); also a คำสั่ง's ที่ n/ปี. Written ``๑/๒๕๖๕`` or ``{number, year}``."""
 
     number: Count
     year: int
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            m = _NUMBER.match(value)
+            if not m:
+                raise ValueError(f"เลขที่ต้องเป็น n/ปี เช่น ๑/๒๕๖๕ / the number must be n/year: {value!r}")
+            return {"number": m.group(1), "year": thai.parse_number(m.group(2))}
+        return value
+
     __get_pydantic_json_schema__ = also_written_as({"type": "string", "pattern": r"^\s*\S+\s*/\s*\S+\s*$"})
-
-
-_NUMBER = re.compile(r"^\s*(\S+?)\s*/\s*(\S+)\s*$")
 
 
 class Meeting(Item):
@@ -59,7 +69,8 @@ class Meeting(Item):
     venue: Text
     members: Count | None = None
     """How many members the committee has (for the quorum), if known."""
-    present: list[Person] = Field(min_length=1)
+    present: list[Person] = Field(default_factory=list)
+    """ผู้มาประชุม: empty before the meeting (an invitation's meeting) or when the minutes list nobody."""
     absent: list[Person] = Field(default_factory=list)
     attending: list[Person] = Field(default_factory=list)
     """ผู้เข้าร่วมประชุม: people who are not members."""

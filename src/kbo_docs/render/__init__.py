@@ -34,18 +34,18 @@ def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] |
     if unknown:
         raise InputError(f"ไม่มีเอกสาร id / no document with id: {', '.join(sorted(unknown))}", loaded.file)
     chosen = [d for d in docs if not wanted or d.id in wanted]
-    return [(d, fmt) for d in chosen for fmt in formats if fmt != "xlsx" or d.kind == "register"]
+    return [(d, fmt) for d in chosen for fmt in formats if fmt != "xlsx" or d.xlsx]
 
 
 def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
     """Resolve the office's Garuda image against the data file's folder, or warn."""
-    if doc.kind != "circular":
+    if doc.garuda is None:
         return
     agency = doc.data["agency"]
     if not agency["garuda_image"]:
         warnings.append(
             f"{doc.id}: ไม่ได้กำหนดภาพตราครุฑ เว้นที่ว่างไว้ / no Garuda image configured "
-            "(agency.garuda_image); the 3 cm space is kept empty"
+            f"(agency.garuda_image); the {doc.garuda_cm:g} cm space is kept empty"
         )
         return
     path = (base_dir / agency["garuda_image"]).resolve()

@@ -7,8 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Agency, Circular, Meeting, Person, ProjectFile, Register, SubItem
-from ..refs import expand, project_scope
+from .. import thai
+from ..model import (
+    BY_TEMPLATE, KINDS, Agency, Announcement, Circular, Invitation, Meeting, Memo, Order, Person, ProjectFile,
+    Register, SubItem, number_parts,
+)
+from ..refs import expand, meeting_scope, project_scope
 
 
 @dataclass
@@ -20,6 +24,28 @@ class Document:
     data: dict[str, Any]
     digits: str = "thai"
 
+    @property
+    def garuda(self) -> str | None:
+        """``centre`` (กระดาษตราครุฑ), ``left`` (บันทึกข้อความ) or None (no Garuda)."""
+        kind = BY_TEMPLATE.get(self.kind)
+        return kind.garuda if kind else None
+
+    @property
+    def garuda_cm(self) -> float:
+        """The Garuda's height: 3 cm on กระดาษตราครุฑ, 1.5 cm on กระดาษบันทึกข้อความ (ข้อ 71)."""
+        return 1.5 if self.garuda == "left" else 3.0
+
+    @property
+    def xlsx(self) -> bool:
+        kind = BY_TEMPLATE.get(self.kind)
+        return bool(kind and kind.xlsx)
+
+
+def label(style: str, index: int, digits: str = "thai") -> str:
+    """A point's label in the chosen numbering style: ``๑.``, ``(๑)``, ``-`` or none."""
+    n = thai.thai_digits(str(index)) if digits == "thai" else str(index)
+    return {"๑.": f"{n}. ", "(๑)": f"({n}) ", "-": "- ", "none": ""}[style]
+
 
 class Views:
     """Builds the view data of each document in a project file."""
@@ -28,16 +54,16 @@ class Views:
         self.project = project
         self.digits = project.agency.digits
         self.scope = project_scope(project)
+        self.local: dict[str, Any] = {}
+        """Names of the document being built (an invitation's ``meeting.*``)."""
 
     def text(self, value: str, **local: Any) -> str:
-        return expand(value, {**self.scope, **local}, self.digits)
+        return expand(value, {**self.scope, **self.local, **local}, self.digits)
 
     def documents(self) -> list[Document]:
-        p = self.project
-        docs = [Document("circular", c.id, self.circular(c), self.digits) for c in p.circulars]
-        docs += [Document("register", r.id, self.register(r), self.digits) for r in p.registers]
-        docs += [Document("minutes", m.id, self.meeting(m), self.digits) for m in p.meetings]
-        return docs
+        """One document per item of every kind; ``Views.<kind name>(item)`` builds its data."""
+        return [Document(kind.template, item.id, getattr(self, kind.name)(item), self.digits)
+                for kind in KINDS for item in getattr(self.project, kind.key)]
 
     def agency(self, agency: Agency) -> dict[str, Any]:
         return {
@@ -46,6 +72,21 @@ class Views:
             "address": [self.text(line) for line in agency.address],
             "garuda_image": agency.garuda_image,
         }
+
+    def issuer(self, typed: str | None) -> str:
+        """The name after คำสั่ง / ประกาศ: as typed, else the agency's issuer or name."""
+        agency = self.project.agency
+        return typed or agency.issuer or agency.name
+
+    def number(self, number: Any) -> str:
+        return number_parts(number, self.project.agency.reference_prefix).text
+
+    def points(self, points: list[Any], style: str) -> list[dict[str, Any]]:
+        return [
+            {"label": label(style, i, self.digits), "text": self.text(a.text, deadline=a.deadline),
+             "items": [self.text(t, deadline=a.deadline) for t in a.items]}
+            for i, a in enumerate(points, start=1)
+        ]
 
     def person(self, person: Person | None) -> dict[str, Any] | None:
         if person is None:
@@ -65,14 +106,14 @@ class Views:
         return {
             "agency": self.agency(agency),
             "project": {"name": self.project.project.name, "fiscal_year": self.project.project.fiscal_year},
-            "number": c.number,
+            "number": self.number(c.number),
             "date": c.date,
             "subject": self.text(c.subject),
             "salutation": c.salutation,
             "recipient": self.text(c.recipient),
             "references": [self.text(r) for r in c.references],
             "enclosures": [
-                {"title": self.text(e.title), "quantity": e.quantity, "unit": e.unit} for e in c.enclosures
+                {"title": self.text(e.title), "quantity": e.quantity, "unit": e.unit} for e in c.all_enclosures()
             ],
             "body": [self.text(t) for t in c.body],
             "actions_intro": self.text(c.actions_intro) if c.actions_intro else None,
@@ -132,3 +173,83 @@ class Views:
             "recorder": self.person(m.recorder),
             "checker": self.person(m.checker),
         }
+
+    def memo(self, m: Memo) -> dict[str, Any]:
+        agency = self.project.agency
+        unit = list(m.unit) or [" ".join(agency.unit) or agency.name]
+        return {
+            "agency": self.agency(agency),
+            "unit": [self.text(u) for u in unit],
+            "phone": None if m.unit else agency.contact.phone,
+            "number": self.number(m.number),
+            "date": m.date,
+            "subject": self.text(m.subject),
+            "salutation": m.salutation,
+            "recipient": self.text(m.recipient),
+            "body": [self.text(t) for t in m.body],
+            "points_intro": self.text(m.points_intro) if m.points_intro else None,
+            "points": self.points(m.points, m.numbering),
+            "conclusion": [self.text(t) for t in m.conclusion],
+            "signer": self.person(m.signer),
+        }
+
+    def order(self, o: Order) -> dict[str, Any]:
+        return {
+            "agency": self.agency(self.project.agency),
+            "issuer": self.text(self.issuer(o.issuer)),
+            "number": o.number.number,
+            "year": o.number.year,
+            "subject": self.text(o.subject),
+            "preamble": [self.text(t) for t in o.preamble],
+            "clauses": [
+                {
+                    "label": label("๑.", i, self.digits),
+                    "text": self.text(c.text),
+                    "members": [self.person(p) for p in c.members],
+                    "duties_intro": c.duties_intro,
+                    "duties": [self.text(d) for d in c.duties],
+                }
+                for i, c in enumerate(o.clauses, start=1)
+            ],
+            "after": [self.text(t) for t in o.after],
+            "effective": o.effective,
+            "date": o.date,
+            "signer": self.person(o.signer),
+        }
+
+    def announcement(self, a: Announcement) -> dict[str, Any]:
+        return {
+            "agency": self.agency(self.project.agency),
+            "issuer": self.text(self.issuer(a.issuer)),
+            "subject": self.text(a.subject),
+            "body": [self.text(t) for t in a.body],
+            "points": self.points(a.points, a.numbering),
+            "conclusion": [self.text(t) for t in a.conclusion],
+            "date": a.date,
+            "signer": self.person(a.signer),
+        }
+
+    def agenda(self, m: Meeting) -> dict[str, Any]:
+        """ระเบียบวาระการประชุม: the meeting's heading and its agenda titles and points (no
+        resolutions), from the same entry the minutes are written from."""
+        return {
+            "committee": self.text(m.committee),
+            "number": m.number.number,
+            "year": m.number.year,
+            "date": m.date,
+            "start": m.start,
+            "venue": self.text(m.venue),
+            "items": [{"title": self.text(a.title), "items": [self.sub_item(s) for s in a.items]} for a in m.agenda],
+        }
+
+    def invitation(self, i: Invitation) -> dict[str, Any]:
+        meeting = self.project.meeting(i.meeting)
+        if meeting is None:  # INV001 reports it; render refuses (kbo-docs render checks first)
+            raise KeyError(f"meeting {i.meeting}")
+        self.local = meeting_scope(meeting, self.digits)
+        try:
+            data = self.circular(i)
+            data["agenda"] = self.agenda(meeting)
+        finally:
+            self.local = {}
+        return data

@@ -9,15 +9,16 @@ from typing import Any
 
 from .. import checks, thai
 from ..findings import Severity
-from ..model import Action, Node, ProjectFile, SubItem
-from ..refs import REF_PATTERN, project_scope
+from ..model import Action, Invitation, Node, ProjectFile, SubItem
+from ..refs import MEETING_NAMES, REF_PATTERN, project_scope
 from .context import Context
 from .registry import Issue, in_text, issue, rule
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 # Fields that hold identifiers, keys or paths, not document text.
-_NOT_TEXT = {"id", "key", "sum_of", "pool", "register_id", "weight", "cap", "method", "kind", "digits", "garuda_image"}
+_NOT_TEXT = {"id", "key", "sum_of", "pool", "register_id", "weight", "cap", "method", "kind", "digits", "garuda_image",
+             "meeting", "numbering"}
 
 
 def iter_texts(node: Node) -> Iterator[tuple[Node, tuple[str | int, ...], str]]:
@@ -40,6 +41,8 @@ def _walk(owner: Node, at: tuple[str | int, ...], value: Any) -> Iterator[tuple[
 
 def local_names(node: Node) -> set[str]:
     """Reference names that text in ``node`` may use besides the project-wide ones."""
+    if isinstance(node, Invitation):
+        return set(MEETING_NAMES)
     if isinstance(node, Action) and node.deadline is not None:
         return {"deadline"}
     if isinstance(node, SubItem):
