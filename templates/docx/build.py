@@ -135,6 +135,45 @@ def body(container, text: str, *, first_line: float = INDENT_CM, before=BLOCK, k
                 keep_next=keep_next)
 
 
+def signature(doc, *, before=None):
+    """ลายมือชื่อ, (ชื่อเต็ม), ตำแหน่ง, ปฏิบัติราชการแทน ...: centred on the right half; a dotted
+    line for a signer not yet known."""
+    sig = dict(align=J.CENTER, left=SIGNATURE_CM, keep_next=True)
+    para(doc, "", exact_cm=1.6, before=before, **sig)  # room for the handwritten signature
+    tag(doc, "{%p if signer and signer.name %}")
+    para(doc, "({{ signer.name }})", **sig)
+    tag(doc, "{%p else %}")
+    para(doc, "(..........................................)", **sig)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if signer and signer.position %}")
+    para(doc, "{{ signer.position }}", **sig)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if signer and signer.acting %}")
+    para(doc, "{{ signer.acting }}", align=J.CENTER, left=SIGNATURE_CM)
+    tag(doc, "{%p endif %}")
+
+
+def paragraphs(doc, name: str, *, keep_next: bool = False):
+    tag(doc, f"{{%p for p in {name} %}}")
+    body(doc, "{{ p }}", keep_next=keep_next)
+    tag(doc, "{%p endfor %}")
+
+
+def points(doc, name: str = "points"):
+    """Numbered points in their numbering style (the label comes with the view data)."""
+    tag(doc, f"{{%p for a in {name} %}}")
+    body(doc, "{{ a.label }}{{ a.text }}")
+    tag(doc, '{%p for item in a["items"] %}')
+    body(doc, "({{ loop.index | digits }}) {{ item }}", first_line=SUBITEM_CM, before=Pt(3))
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+
+
+def garuda_space(doc):
+    """The Garuda paragraph of กระดาษตราครุฑ (see circular())."""
+    para(doc, "{% if garuda %}{{ garuda }}{% endif %}", align=J.CENTER, exact_cm=GARUDA_SPACE_CM)
+
+
 # ------------------------------------------------------------------ หนังสือภายนอก / หนังสือเวียน
 
 def circular():
@@ -202,16 +241,7 @@ def circular():
     # คำลงท้าย, ลายมือชื่อ, (ชื่อเต็ม), ตำแหน่ง, ปฏิบัติราชการแทน ...: centred on the right half
     sig = dict(align=J.CENTER, left=SIGNATURE_CM, keep_next=True)
     para(doc, "{{ closing }}", before=Pt(14), **sig)
-    para(doc, "", exact_cm=1.6, **sig)  # room for the handwritten signature
-    tag(doc, "{%p if signer.name %}")
-    para(doc, "({{ signer.name }})", **sig)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if signer.position %}")
-    para(doc, "{{ signer.position }}", **sig)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if signer.acting %}")
-    para(doc, "{{ signer.acting }}", align=J.CENTER, left=SIGNATURE_CM)
-    tag(doc, "{%p endif %}")
+    signature(doc)
 
     # ส่วนราชการเจ้าของเรื่อง, โทร. / โทรสาร / ไปรษณีย์อิเล็กทรอนิกส์, สำเนาส่ง: bottom left
     para(doc, "", exact_cm=1.0)
@@ -376,7 +406,139 @@ def minutes():
     return doc
 
 
-BUILDERS = {"circular": circular, "register": register, "minutes": minutes}
+# ------------------------------------------------------------------ บันทึกข้อความ (แบบที่ 2)
+
+MEMO_TITLE_PT = 29   # "บันทึกข้อความ" bold 29 pt, the labels bold 20 pt (saraban.md §1.3)
+MEMO_LABEL_PT = 20
+SMALL_GARUDA_CM = 1.5
+
+
+def run_size(run, pt: float):
+    """A run's size in both slots: ``w:sz`` (Latin) and ``w:szCs`` (Thai, complex script)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run.font.size = Pt(pt)
+    rpr = run._r.get_or_add_rPr()
+    cs = OxmlElement("w:szCs")
+    cs.set(qn("w:val"), str(int(pt * 2)))
+    rpr.append(cs)
+
+
+def memo():
+    doc = new_document("บันทึกข้อความ")
+    # The 1.5 cm Garuda is floated to the top left by kbo_docs.render.docx; the title line is
+    # exactly as high as the emblem, so the header starts below it with or without an image.
+    p = para(doc, "{% if garuda %}{{ garuda }}{% endif %}", align=J.CENTER,
+             exact_cm=GARUDA_TOP_CM + SMALL_GARUDA_CM - TOP_MARGIN_CM + 0.2)
+    run = p.add_run("บันทึกข้อความ")
+    ooxml.set_bold(run)
+    run_size(run, MEMO_TITLE_PT)
+
+    def field(label: str, value: str, **kw):
+        q = para(doc, "", **kw)
+        r = q.add_run(label)
+        ooxml.set_bold(r)
+        run_size(r, MEMO_LABEL_PT)
+        q.add_run(value)
+        return q
+
+    field("ส่วนราชการ", "  {% for line in unit %}{{ line }}{% if not loop.last %} {% endif %}{% endfor %}"
+          "{% if phone %} โทร. {{ phone | digits }}{% endif %}", before=BLOCK)
+    field("ที่", "  {{ number | digits }}\t", tabs=[(RIGHT_HALF_CM, WD_TAB_ALIGNMENT.LEFT)])
+    last = doc.paragraphs[-1]
+    r = last.add_run("วันที่")
+    ooxml.set_bold(r)
+    run_size(r, MEMO_LABEL_PT)
+    last.add_run("  {{ date | thai_date }}")
+    field("เรื่อง", "  {{ subject }}", left=LABEL_CM, hanging=LABEL_CM)
+    para(doc, "{{ salutation }}\t{{ recipient }}", left=LABEL_CM, hanging=LABEL_CM, before=BLOCK)
+    paragraphs(doc, "body")
+    tag(doc, "{%p if points_intro %}")
+    body(doc, "{{ points_intro }}")
+    tag(doc, "{%p endif %}")
+    points(doc)
+    paragraphs(doc, "conclusion", keep_next=True)
+    signature(doc, before=Pt(14))
+    return doc
+
+
+# ------------------------------------------------------------------ คำสั่ง (แบบที่ 4)
+
+def order():
+    doc = new_document("คำสั่ง")
+    garuda_space(doc)
+    para(doc, "คำสั่ง{{ issuer }}", align=J.CENTER, bold=True, before=NUMBER_BEFORE)
+    para(doc, "ที่ {{ number | digits }}/{{ year | digits }}", align=J.CENTER)
+    para(doc, "เรื่อง {{ subject }}", align=J.CENTER)
+    para(doc, "-----------------------------", align=J.CENTER)
+    paragraphs(doc, "preamble")
+    tag(doc, "{%p for c in clauses %}")
+    body(doc, "{{ c.label }}{{ c.text }}")
+    # The committee: one line per member, number / name and position / role, on tab stops.
+    tag(doc, "{%p for p in c.members %}")
+    para(doc, "{{ loop.index | digits }}.\t{% if p.name %}{{ p.name }}{% endif %}{% if p.name and p.position %} {% endif %}"
+              "{% if p.position %}{{ p.position }}{% endif %}\t{% if p.role %}{{ p.role }}{% endif %}",
+         left=INDENT_CM + 1.0, hanging=1.0, tabs=[(INDENT_CM + 1.0, WD_TAB_ALIGNMENT.LEFT),
+                                                   (TEXT_WIDTH_CM - 5.5, WD_TAB_ALIGNMENT.LEFT)])
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if c.duties %}")
+    body(doc, "{{ c.duties_intro }}")
+    tag(doc, "{%p for d in c.duties %}")
+    body(doc, "({{ loop.index | digits }}) {{ d }}", first_line=SUBITEM_CM, before=Pt(3))
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    paragraphs(doc, "after")
+    body(doc, "ทั้งนี้ ตั้งแต่{% if effective %}วันที่ {{ effective | thai_date }} {% else %}บัดนี้{% endif %}เป็นต้นไป",
+         keep_next=True)
+    para(doc, 'สั่ง ณ วันที่ {{ date | thai_date("be") }}', left=SIGNATURE_CM, before=Pt(14), keep_next=True)
+    signature(doc)
+    return doc
+
+
+# ------------------------------------------------------------------ ประกาศ (แบบที่ 7)
+
+def announcement():
+    doc = new_document("ประกาศ")
+    garuda_space(doc)
+    para(doc, "ประกาศ{{ issuer }}", align=J.CENTER, bold=True, before=NUMBER_BEFORE)
+    para(doc, "เรื่อง {{ subject }}", align=J.CENTER)
+    para(doc, "-----------------------------", align=J.CENTER)
+    paragraphs(doc, "body")
+    points(doc)
+    paragraphs(doc, "conclusion", keep_next=True)
+    para(doc, 'ประกาศ ณ วันที่ {{ date | thai_date("be") }}', left=SIGNATURE_CM, before=Pt(14), keep_next=True)
+    signature(doc)
+    return doc
+
+
+# ------------------------------------------------------------------ หนังสือเชิญประชุม + ระเบียบวาระ
+
+def invitation():
+    """The letter of circular(), then the agenda (ระเบียบวาระการประชุม) on a page of its own."""
+    from docx.enum.text import WD_BREAK
+
+    doc = circular()
+    doc.core_properties.title = "หนังสือเชิญประชุม"
+    p = doc.add_paragraph()
+    p.add_run().add_break(WD_BREAK.PAGE)
+    para(doc, "ระเบียบวาระการประชุม{{ agenda.committee }}", align=J.CENTER, bold=True)
+    para(doc, "ครั้งที่ {{ agenda.number | digits }}/{{ agenda.year | digits }}", align=J.CENTER)
+    para(doc, '{{ agenda.date | thai_date("weekday") }} เวลา {{ agenda.start | thai_time }}', align=J.CENTER)
+    para(doc, "ณ {{ agenda.venue }}", align=J.CENTER)
+    para(doc, "-----------------------------", align=J.CENTER)
+    tag(doc, '{%p for a in agenda["items"] %}')
+    para(doc, "ระเบียบวาระที่ {{ loop.index | digits }} {{ a.title }}", bold=True, before=Pt(10), keep_next=True)
+    tag(doc, '{%p for s in a["items"] %}')
+    body(doc, "{{ loop.index | digits }}. {{ s.text }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    return doc
+
+
+BUILDERS = {"circular": circular, "register": register, "minutes": minutes, "memo": memo, "order": order,
+            "announcement": announcement, "invitation": invitation}
 
 
 def build(outdir: Path) -> list[Path]:

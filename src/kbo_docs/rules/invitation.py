@@ -61,7 +61,7 @@ def meeting_details(i: Invitation, ctx: Context) -> Iterator[Issue]:
     for node, at, text in _texts(i):
         deadline_spans = [(s, e) for s, e, _ in checks.deadlines(text)]
         for start, end, day in thai.find_dates(text):
-            if day != meeting.date and not any(s <= start < e for s, e in deadline_spans):
+            if day != meeting.date and not any(start < e and s < end for s, e in deadline_spans):
                 yield issue(node, f"วันที่ในหนังสือ {text[start:end]} ไม่ตรงกับวันประชุม {thai.format_date(meeting.date)}",
                             f"the date {text[start:end]} is not the meeting's ({meeting.date.isoformat()})",
                             *at, **in_text(text, start, end))
