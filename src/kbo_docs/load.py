@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from .findings import InputError
 from .model import KINDS, Node, ProjectFile
+from .model.register import link_registers
 from .source import SourceMap, parse_yaml, read_text
 
 
@@ -59,6 +60,7 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
     _check_unique_ids(project, source)
     _alias_list_rows(project, source)
     _set_paths(project, ())
+    link_registers(project.registers)
     return Loaded(project, source)
 
 

@@ -294,7 +294,8 @@ def register():
 
     rows = table.rows
     # Header row, repeated at the top of every page.
-    fill(rows[0], ["{{ row_label }}", "{%tc for c in columns %}", "{{ c.title }}", "{%tc endfor %}"],
+    fill(rows[0], ["{{ row_label }}", "{%tc for c in columns %}", "{{ c.title }}{% if c.unit %} ({{ c.unit }}){% endif %}",
+                   "{%tc endfor %}"],
          bold=True, aligns=(J.CENTER, None, J.CENTER, None))
     ooxml.set_repeat_header(rows[0])
     for cell in rows[0].cells:
@@ -302,16 +303,39 @@ def register():
     # One row per อำเภอ / unit; numbers right-aligned.
     fill(rows[1], ["{%tr for row in rows %}", "", "", ""])
     fill(rows[2], ["{{ row.name }}", '{%tc for v in row["values"] %}',
-                   "{% if v is not none %}{{ v | number }}{% endif %}", "{%tc endfor %}"])
+                   "{% if v is not none %}{{ v | amount(columns[loop.index0].places) }}{% endif %}"
+                   "{% if row.marks[loop.index0] %}*{% endif %}", "{%tc endfor %}"])
     fill(rows[3], ["{%tr endfor %}", "", "", ""])
     # Totals row, bold.
     fill(rows[4], ["{{ total_label }}", "{%tc for v in totals %}",
-                   "{% if v is not none %}{{ v | number }}{% endif %}", "{%tc endfor %}"], bold=True)
+                   "{% if v is not none %}{{ v | amount(columns[loop.index0].places) }}{% endif %}"
+                   "{% if total_marks[loop.index0] %}*{% endif %}", "{%tc endfor %}"], bold=True)
     # Spare rows the build does not need.
     for row in rows[5:]:
         row._tr.getparent().remove(row._tr)
     for row in table.rows:
         ooxml.set_cant_split(row)
+
+    # จำนวนเงินตัวอักษร, and the figures that disagree with what they should be (starred above)
+    tag(doc, "{%p for b in baht_texts %}")
+    para(doc, "{{ b.title }}รวมทั้งสิ้น ({{ b.total | baht_text }})", before=BLOCK)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for row in rows %}")
+    tag(doc, "{%p for m in row.marks %}")
+    tag(doc, "{%p if m %}")
+    para(doc, '* {{ row.name }} ช่อง {{ columns[loop.index0].title }}: พิมพ์ไว้ {{ row["values"][loop.index0] | '
+              'amount(columns[loop.index0].places) }} คำนวณได้ {{ m.expected | amount(columns[loop.index0].places) }} '
+              '{% if m.kind == "rounding" %}(ผลต่างจากการปัดเศษ){% else %}(ไม่ตรงกัน){% endif %}')
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for m in total_marks %}")
+    tag(doc, "{%p if m %}")
+    para(doc, "* {{ total_label }} ช่อง {{ columns[loop.index0].title }}: พิมพ์ไว้ {{ totals[loop.index0] | "
+              'amount(columns[loop.index0].places) }} คำนวณได้ {{ m.expected | amount(columns[loop.index0].places) }} '
+              '{% if m.kind == "rounding" %}(ผลต่างจากการปัดเศษ){% else %}(ไม่ตรงกัน){% endif %}')
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
 
     tag(doc, "{%p if notes %}")
     para(doc, "{{ notes[0] }}", bold=True, before=Pt(12), keep_next=True)

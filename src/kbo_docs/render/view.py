@@ -12,6 +12,7 @@ from ..model import (
     BY_TEMPLATE, KINDS, Agency, Announcement, Circular, Invitation, Meeting, Memo, Order, Person, ProjectFile,
     Register, SubItem, number_parts,
 )
+from ..model.register import referenced_total
 from ..refs import expand, meeting_scope, project_scope
 
 
@@ -137,12 +138,39 @@ class Views:
             "agency": self.agency(self.project.agency),
             "title": [self.text(t) for t in r.title],
             "row_label": r.row_label,
-            "columns": [{"key": c.key, "title": c.title, "sum_of": c.sum_of, "target": c.target} for c in r.columns],
-            "rows": [{"name": row.name, "values": [r.value(row, c.key) for c in r.columns]} for row in r.rows],
+            "columns": [
+                {"key": c.key, "title": c.title, "sum_of": c.sum_of, "target": c.target, "type": c.type,
+                 "places": c.decimals, "unit": c.unit, "difference": c.difference,
+                 "share_of": c.share_of.model_dump() if c.share_of else None}
+                for c in r.columns
+            ],
+            "rows": [{"name": row.name, "values": [r.value(row, c.key) for c in r.columns],
+                      "marks": [self.mark(r, c, row.values.get(c.key), self.expected(r, row, c)) for c in r.columns]}
+                     for row in r.rows],
             "total_label": r.total_label,
             "totals": [r.total(c.key) for c in r.columns],
+            "total_marks": [self.mark(r, c, r.totals.get(c.key), None if c.target else r.computed_total(c.key))
+                            for c in r.columns],
+            "baht_texts": [{"title": c.title, "total": r.total(c.key)} for c in r.columns
+                           if c.baht_text and r.total(c.key) is not None],
             "notes": [self.text(t) for t in r.notes],
         }
+
+    def expected(self, r: Register, row: Any, c: Any) -> Any:
+        """What a typed cell should be: another register's total it equals, or its computation."""
+        ref = row.equals.get(c.key)
+        if ref is not None:
+            return referenced_total(self.project.registers, ref)
+        return r.computed_value(row, c.key) if c.computed else None
+
+    @staticmethod
+    def mark(r: Register, c: Any, typed: Any, expected: Any) -> dict[str, Any] | None:
+        """A typed figure that disagrees with what it should be: marked in every format (PDF,
+        DOCX, XLSX) with the figure it should be, rather than silently printed."""
+        if typed is None or expected is None:
+            return None
+        kind = c.compare(typed, expected)
+        return None if kind is None else {"kind": kind, "expected": c.rounded(expected)}
 
     def sub_item(self, sub: SubItem) -> dict[str, Any]:
         local = {"when": sub.when, "count": len(sub.items) if sub.items else None}
