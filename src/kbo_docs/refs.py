@@ -42,11 +42,13 @@ REF_PATTERN = re.compile(r"\$\$\{|\$\{([^{}]*)\}")
 
 def project_scope(project: ProjectFile) -> dict[str, Any]:
     """Names every text in the file can use."""
-    scope: dict[str, Any] = {
-        "fiscal_year": Year(project.project.fiscal_year),
-        "project": project.project.name,
-        "project_short": project.project.short_name or project.project.name,
-    }
+    scope: dict[str, Any] = {}
+    if project.project is not None:  # a file without a project has no such names
+        scope = {
+            "fiscal_year": Year(project.project.fiscal_year),
+            "project": project.project.name,
+            "project_short": project.project.short_name or project.project.name,
+        }
     for reg in project.registers:
         scope[f"{reg.id}.rows"] = len(reg.rows)
         for col in reg.columns:

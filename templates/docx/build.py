@@ -367,9 +367,12 @@ def minutes():
     tag(doc, "{%p macro agenda_items(list, depth) %}")
     tag(doc, "{%p for s in list %}")
     tag(doc, "{%p if depth == 1 %}")
-    body(doc, "{{ loop.index | digits }}. {{ s.text }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
+    body(doc, "{{ s.label }}{{ s.text }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
     tag(doc, "{%p else %}")
     body(doc, "{{ s.text }}", first_line=MINUTES_ITEM_CM[1], before=Pt(4))  # deeper points carry their own labels
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if s.resolution %}")
+    body(doc, "มติที่ประชุม {{ s.resolution }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
     tag(doc, "{%p endif %}")
     tag(doc, '{%p if s["items"] %}')
     tag(doc, '{{p agenda_items(s["items"], depth + 1) }}')
@@ -380,13 +383,16 @@ def minutes():
     # รายงานการประชุม..., ครั้งที่, เมื่อ, ณ
     para(doc, "รายงานการประชุม{{ committee }}", align=J.CENTER, bold=True)
     para(doc, "ครั้งที่ {{ number | digits }}/{{ year | digits }}", align=J.CENTER)
-    para(doc, 'เมื่อ{{ date | thai_date("weekday") }}', align=J.CENTER)
+    para(doc, 'เมื่อ{% if weekday %}{{ date | thai_date("weekday") }}{% else %}วันที่ {{ date | thai_date }}{% endif %}',
+         align=J.CENTER)
     para(doc, "ณ {{ venue }}", align=J.CENTER)
 
     # ผู้มาประชุม, ผู้ไม่มาประชุม, ผู้เข้าร่วมประชุม
     heading = dict(bold=True, before=Pt(10), keep_next=True)
+    tag(doc, "{%p if present %}")
     para(doc, "ผู้มาประชุม", **heading)
     tag(doc, "{{p people(present) }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if absent %}")
     para(doc, "ผู้ไม่มาประชุม", **heading)
     tag(doc, "{{p people(absent) }}")
@@ -397,7 +403,7 @@ def minutes():
     tag(doc, "{%p endif %}")
 
     # เริ่มประชุมเวลา, the agenda with its resolutions, เลิกประชุมเวลา
-    para(doc, "เริ่มประชุมเวลา {{ start | thai_time }}", before=Pt(10))
+    para(doc, "{{ start_label }} {{ start | thai_time }}", before=Pt(10))
     tag(doc, "{%p if opening %}")
     body(doc, "{{ opening }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
     tag(doc, "{%p endif %}")
@@ -411,7 +417,7 @@ def minutes():
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if end %}")
-    para(doc, "เลิกประชุมเวลา {{ end | thai_time }}", before=Pt(10))
+    para(doc, "{{ end_label }} {{ end | thai_time }}", before=Pt(10))
     tag(doc, "{%p endif %}")
 
     # ผู้จดรายงานการประชุม (and ผู้ตรวจรายงานการประชุม): centred on the right
@@ -555,7 +561,7 @@ def invitation():
     tag(doc, '{%p for a in agenda["items"] %}')
     para(doc, "ระเบียบวาระที่ {{ loop.index | digits }} {{ a.title }}", bold=True, before=Pt(10), keep_next=True)
     tag(doc, '{%p for s in a["items"] %}')
-    body(doc, "{{ loop.index | digits }}. {{ s.text }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
+    body(doc, "{{ s.label }}{{ s.text }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     return doc

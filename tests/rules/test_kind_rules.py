@@ -167,3 +167,37 @@ def test_cir010_parts_print_and_check_like_the_string():
         none(parts, code)
     no_wor = replace_once(CIRCULAR, "number: ลป ๐๐๑๙.๓/ว ๒๕๕๕", "number: {owner: ลป ๐๐๑๙.๓, circular: false, running: ๒๕๕๕}")
     one(no_wor, "CIR005", ERROR, "circular: false")
+
+
+# ---------------------------------------------------------------- agency / project only where printed
+
+REGISTER_ONLY = """\
+registers:
+  - id: r
+    title: ทะเบียน
+    columns:
+      - {key: n, title: จำนวน}
+    rows:
+      - [เมืองลำปาง, ๑]
+"""
+
+
+def test_prj001_a_file_of_registers_needs_no_agency_or_project():
+    from ..helpers import check_text
+
+    assert check_text(REGISTER_ONLY) == []
+
+
+def test_prj001_a_letter_needs_the_agency_name():
+    text = CIRCULAR.replace("agency:\n  name: สำนักงานพัฒนาชุมชนจังหวัดลำปาง\n", "", 1)
+    found = one(text, "PRJ001", ERROR, "  - id: c1")
+    assert "agency.name" in found.message
+    none(CIRCULAR, "PRJ001")
+
+
+def test_prj001_an_order_with_its_own_issuer_needs_no_agency():
+    text = ORDER.replace("agency:\n  name: สำนักงานพัฒนาชุมชนจังหวัดลำปาง\n  issuer: จังหวัดลำปาง\n  digits: thai\n", "", 1)
+    text = replace_once(text, "subject: แต่งตั้ง", "issuer: จังหวัดลำปาง\n    subject: แต่งตั้ง")
+    none(text, "PRJ001")
+    no_issuer = ORDER.replace("agency:\n  name: สำนักงานพัฒนาชุมชนจังหวัดลำปาง\n  issuer: จังหวัดลำปาง\n  digits: thai\n", "", 1)
+    one(no_issuer, "PRJ001", ERROR, "  - id: kbo68-committee")

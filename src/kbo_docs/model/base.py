@@ -219,6 +219,12 @@ class Person(Node):
     substitute_for: str | None = None
     """Whom a substitute attends for (…แทน…)."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        """A plain string is a name, or a group attending as one (คณะอนุกรรมการ ... จังหวัด)."""
+        return {"name": data} if isinstance(data, str) else data
+
     @model_validator(mode="after")
     def _named(self) -> Person:
         if not (self.name or self.position):

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from .. import thai
-from .base import Count, Date, Item, Node, Period, Person, Text, Time, also_written_as
+from .base import Count, Date, Flag, Item, Node, Numbering, Period, Person, Text, Time, also_written_as
 
 
 _NUMBER = re.compile(r"^\s*(\S+?)\s*/\s*(\S+)\s*$")
@@ -23,6 +23,8 @@ class SubItem(Node):
     text: Text
     when: Period | None = None
     items: list[SubItem] = Field(default_factory=list)
+    resolution: str | None = Field(None, title="มติ / resolution",
+                                   description="มติที่ประชุมเรื่องนี้ (พิมพ์ต่อจากข้อนี้) / the resolution on this point, printed after it")
 
     @model_validator(mode="before")
     @classmethod
@@ -40,6 +42,8 @@ class AgendaItem(Node):
     items: list[SubItem] = Field(default_factory=list)
     resolution: str | None = None
     """มติที่ประชุม."""
+    numbering: Numbering | None = Field(None, title="รูปแบบเลขข้อ / numbering",
+                                        description="ว่าง: ตามการประชุม (numbering) / empty: the meeting's")
 
 
 class MeetingNumber(Node):
@@ -80,6 +84,10 @@ class Meeting(Item):
     """ผู้เข้าร่วมประชุม: people who are not members."""
     start: Time
     end: Time | None = None
+    start_label: str = Field("เริ่มประชุมเวลา", title="คำนำเวลาเริ่ม / start label", description="เช่น เปิดประชุมเวลา / e.g. เปิดประชุมเวลา")
+    end_label: str = Field("เลิกประชุมเวลา", title="คำนำเวลาเลิก / end label", description="เช่น ปิดประชุมเวลา / e.g. ปิดประชุมเวลา")
+    weekday: Flag = Field(True, title="พิมพ์วันในสัปดาห์ / weekday", description="false: เมื่อ ๑๑ มกราคม ๒๕๖๕ (ไม่มีวัน) / no weekday in the heading")
+    numbering: Numbering = Field("๑.", title="รูปแบบเลขข้อ / numbering", description="ข้อย่อยในระเบียบวาระ: ๑. | (๑) | - | none / agenda points")
     opening: str | None = None
     agenda: list[AgendaItem] = Field(min_length=1)
     recorder: Person | None = None

@@ -16,8 +16,8 @@ class _ProjectBase(Node):
     """One YAML file per project year: the agency, the project, and the documents of each kind
     (circulars, registers, meetings, memos, orders, invitations, announcements)."""
 
-    agency: Agency
-    project: Project
+    agency: Agency = Field(default_factory=Agency, description="ส่วนราชการ (ต้องมีชื่อเมื่อเอกสารพิมพ์ชื่อ) / the issuing office")
+    project: Project | None = Field(None, description="โครงการและปีงบประมาณ (ว่างได้ถ้าไม่มีเอกสารใดใช้) / the programme and fiscal year")
     noqa: dict[str, str] = Field(default_factory=dict)
     """Rules switched off for the whole file, with the reason: ``{RULE: reason}``."""
 

@@ -68,8 +68,8 @@ class Views:
 
     def agency(self, agency: Agency) -> dict[str, Any]:
         return {
-            "name": agency.name,
-            "issuer": agency.issuer or agency.name,
+            "name": agency.name or "",
+            "issuer": agency.issuer or agency.name or "",
             "address": [self.text(line) for line in agency.address],
             "garuda_image": agency.garuda_image,
         }
@@ -77,7 +77,7 @@ class Views:
     def issuer(self, typed: str | None) -> str:
         """The name after คำสั่ง / ประกาศ: as typed, else the agency's issuer or name."""
         agency = self.project.agency
-        return typed or agency.issuer or agency.name
+        return typed or agency.issuer or agency.name or ""
 
     def number(self, number: Any) -> str:
         return number_parts(number, self.project.agency.reference_prefix).text
@@ -106,7 +106,8 @@ class Views:
             contact_lines.append(("ไปรษณีย์อิเล็กทรอนิกส์", contact.email))
         return {
             "agency": self.agency(agency),
-            "project": {"name": self.project.project.name, "fiscal_year": self.project.project.fiscal_year},
+            "project": ({"name": self.project.project.name, "fiscal_year": self.project.project.fiscal_year}
+                        if self.project.project else None),
             "number": self.number(c.number),
             "date": c.date,
             "subject": self.text(c.subject),
@@ -172,9 +173,16 @@ class Views:
         kind = c.compare(typed, expected)
         return None if kind is None else {"kind": kind, "expected": c.rounded(expected)}
 
-    def sub_item(self, sub: SubItem) -> dict[str, Any]:
+    def sub_item(self, sub: SubItem, style: str = "none", index: int = 0) -> dict[str, Any]:
+        """A point, labelled in ``style`` (deeper points carry their own labels in their text)."""
         local = {"when": sub.when, "count": len(sub.items) if sub.items else None}
-        return {"text": self.text(sub.text, **local), "items": [self.sub_item(s) for s in sub.items]}
+        return {"label": label(style, index, self.digits) if index else "", "text": self.text(sub.text, **local),
+                "items": [self.sub_item(s) for s in sub.items],
+                "resolution": self.text(sub.resolution) if sub.resolution else None}
+
+    def points_of(self, m: Meeting, a: Any) -> list[dict[str, Any]]:
+        style = a.numbering or m.numbering
+        return [self.sub_item(s, style, i) for i, s in enumerate(a.items, start=1)]
 
     def meeting(self, m: Meeting) -> dict[str, Any]:
         return {
@@ -189,11 +197,14 @@ class Views:
             "attending": [self.person(p) for p in m.attending],
             "start": m.start,
             "end": m.end,
+            "start_label": m.start_label,
+            "end_label": m.end_label,
+            "weekday": m.weekday,
             "opening": self.text(m.opening) if m.opening else None,
             "agenda": [
                 {
                     "title": self.text(a.title),
-                    "items": [self.sub_item(s) for s in a.items],
+                    "items": self.points_of(m, a),
                     "resolution": self.text(a.resolution) if a.resolution else None,
                 }
                 for a in m.agenda
@@ -204,7 +215,7 @@ class Views:
 
     def memo(self, m: Memo) -> dict[str, Any]:
         agency = self.project.agency
-        unit = list(m.unit) or [" ".join(agency.unit) or agency.name]
+        unit = list(m.unit) or [" ".join(agency.unit) or agency.name or ""]
         return {
             "agency": self.agency(agency),
             "unit": [self.text(u) for u in unit],
@@ -267,7 +278,7 @@ class Views:
             "date": m.date,
             "start": m.start,
             "venue": self.text(m.venue),
-            "items": [{"title": self.text(a.title), "items": [self.sub_item(s) for s in a.items]} for a in m.agenda],
+            "items": [{"title": self.text(a.title), "items": self.points_of(m, a)} for a in m.agenda],
         }
 
     def invitation(self, i: Invitation) -> dict[str, Any]:

@@ -31,6 +31,6 @@ def announcement_date_in_fiscal_year(a: Announcement, ctx: Context) -> Iterator[
     Wrong: a ปีงบประมาณ ๒๕๖๘ announcement dated ๒๐ ธันวาคม ๒๕๖๘.
     Right: dated ๒๐ ธันวาคม ๒๕๖๗.
     """
-    problem = checks.letter_date_outside(a.date, ctx.fiscal_year)
+    problem = checks.letter_date_outside(a.date, ctx.fiscal_year) if ctx.fiscal_year else None
     if problem:
         yield issue(a, *problem, "date")

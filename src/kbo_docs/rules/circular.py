@@ -39,7 +39,7 @@ def date_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
     by ๒๐ ธันวาคม ๒๕๖๗.
     Right: dated ๖ ธันวาคม ๒๕๖๗. A letter sent ahead of the year is allowed: silence with ``noqa``.
     """
-    problem = checks.letter_date_outside(c.date, ctx.fiscal_year)
+    problem = checks.letter_date_outside(c.date, ctx.fiscal_year) if ctx.fiscal_year else None
     if not problem:
         return
     th, en = problem
@@ -106,7 +106,7 @@ def deadline_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
     Right: ``ภายในวันที่ ๒๐ ธันวาคม ๒๕๖๗``.
     """
     for node, at, day, words in _deadlines(c):
-        problem = checks.deadline_outside(day, ctx.fiscal_year)
+        problem = checks.deadline_outside(day, ctx.fiscal_year) if ctx.fiscal_year else None
         if problem:
             yield issue(node, *problem, *at, **words)
 

@@ -51,6 +51,6 @@ def memo_date_in_fiscal_year(m: Memo, ctx: Context) -> Iterator[Issue]:
     Wrong: a ปีงบประมาณ ๒๕๖๘ memo dated ๑๕ ตุลาคม ๒๕๖๘.
     Right: dated ๑๕ มกราคม ๒๕๖๘ (or silence with ``noqa`` for a memo about next year's work).
     """
-    problem = checks.letter_date_outside(m.date, ctx.fiscal_year)
+    problem = checks.letter_date_outside(m.date, ctx.fiscal_year) if ctx.fiscal_year else None
     if problem:
         yield issue(m, *problem, "date")

@@ -122,6 +122,6 @@ def order_date_in_fiscal_year(o: Order, ctx: Context) -> Iterator[Issue]:
     Wrong: a ปีงบประมาณ ๒๕๖๘ order dated ๘ มกราคม ๒๕๖๙.
     Right: dated ๘ มกราคม ๒๕๖๘.
     """
-    problem = checks.letter_date_outside(o.date, ctx.fiscal_year)
+    problem = checks.letter_date_outside(o.date, ctx.fiscal_year) if ctx.fiscal_year else None
     if problem:
         yield issue(o, *problem, "date")

@@ -163,3 +163,31 @@ def arabic_digits_in_prose(project: ProjectFile, ctx: Context) -> Iterator[Issue
             shown = ", ".join(raw for _s, _e, raw in arabic[:3])
             yield issue(node, f"ใช้เลขอารบิกในเอกสารเลขไทย: {shown}", f"Arabic digits in a Thai-digit document: {shown}", *at,
                         **in_text(text, arabic[0][0], arabic[0][1]))
+
+
+_PRINTS_AGENCY = {
+    "circulars": lambda item: True,
+    "invitations": lambda item: True,
+    "memos": lambda item: not item.unit,
+    "orders": lambda item: not item.issuer,
+    "announcements": lambda item: not item.issuer,
+}
+
+
+@rule("PRJ001", "agency-where-printed", ERROR, "project")
+def agency_where_printed(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
+    """The agency's name is given when a document prints it: a letter's heading, a memo's
+    ส่วนราชการ line (unless the memo gives its own ``unit``), the name after คำสั่ง / ประกาศ
+    (unless the document gives its own ``issuer``). A file of registers or minutes needs neither
+    ``agency`` nor ``project``.
+
+    Wrong: no ``agency: {name: ...}`` in a file with a circular.
+    Right: ``agency: {name: สำนักงานพัฒนาชุมชนจังหวัดลำปาง}``.
+    """
+    if project.agency.name:
+        return
+    for key, prints in _PRINTS_AGENCY.items():
+        for item in getattr(project, key):
+            if prints(item):
+                yield issue(item, f"{item.id}: พิมพ์ชื่อส่วนราชการ แต่ไม่ได้ระบุ agency.name",
+                            f"{item.id} prints the agency's name, but agency.name is not given", "id")
