@@ -29,7 +29,14 @@ def row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
             continue
         for row in reg.rows:
             typed, expected = row.values.get(col.key), reg.computed_value(row, col.key)
-            if typed is not None and expected is not None and compare(col, typed, expected) == "slip":
+            if typed is None or expected is None:
+                continue
+            parts = [reg.value(row, k) for k in col.sum_of]
+            if typed < 0 or any(p < 0 for p in parts if p is not None):
+                continue  # REG004 names the negative cell: one slip, one finding
+            if any(too_precise(reg.column(k), row.values[k]) for k in (col.key, *col.sum_of) if row.values.get(k) is not None):
+                continue  # REG012 names the cell typed with a decimal
+            if compare(col, typed, expected) == "slip":
                 yield issue(row, *checks.row_sum_message(row.name, col.title, col.key, typed, col.rounded(expected)),
                             "values", col.key)
 
@@ -46,6 +53,8 @@ def column_total(reg: Register, ctx: Context) -> Iterator[Issue]:
         if col.target:
             continue  # REG007 speaks about the target column
         actual = reg.computed_total(key)
+        if any(too_precise(col, row.values[key]) for row in reg.rows if row.values.get(key) is not None):
+            continue  # REG012 names the cell typed with a decimal
         if actual is not None and compare(col, stated, actual) == "slip":
             yield issue(reg, *checks.column_total_message(col.title, key, stated, col.rounded(actual)), "totals", key)
 
@@ -184,17 +193,27 @@ def decimal_places(reg: Register, ctx: Context) -> Iterator[Issue]:
     Wrong: ``๐.๖๔`` in a ``type: count`` column; ``๑,๒๓๔.๕๖๗`` in a ``type: money`` column.
     Right: ``type: decimal`` (or ``percent``) for ๐.๖๔; ``๑,๒๓๔.๕๗`` for money.
     """
-    cells = [(row, ("values", k), k, v) for row in reg.rows for k, v in row.values.items()]
-    cells += [(reg, ("totals", k), k, v) for k, v in reg.totals.items()]
-    for node, at, key, value in cells:
+    cells = [(row, f"แถว {row.name}", f"row {row.name}", ("values", k), k, v) for row in reg.rows for k, v in row.values.items()]
+    cells += [(reg, "แถวรวม", "the total row", ("totals", k), k, v) for k, v in reg.totals.items()]
+    for node, where_th, where_en, at, key, value in cells:
         col = reg.column(key)
-        if value is None or not isinstance(value, Decimal) or col.computed:
-            continue
-        places = -value.as_tuple().exponent  # type: ignore[operator]
-        if places > col.decimals:
-            what = "จำนวนนับต้องเป็นจำนวนเต็ม" if col.type == "count" else f"ทศนิยมเกิน {n(col.decimals)} ตำแหน่ง"
-            yield issue(node, f"ช่อง \"{col.title}\" {n(value)}: {what}",
-                        f"\"{col.title}\" {n(value, 'arabic')}: more than {col.decimals} decimal places for a {col.type} column", *at)
+        if value is not None and too_precise(col, value):
+            if col.type == "count":
+                th = "จำนวนนับต้องเป็นจำนวนเต็ม (ถ้าเป็นทศนิยมให้กำหนด 'type: decimal')"
+                en = "a count must be a whole number (for decimals set 'type: decimal')"
+            else:
+                th = f"ทศนิยมเกิน {n(col.decimals)} ตำแหน่งของคอลัมน์"
+                en = f"more than the column's {col.decimals} decimal places"
+            yield issue(node, f"{where_th}: ช่อง \"{col.title}\" พิมพ์ไว้ {n(value)} {th}",
+                        f"{where_en}: \"{col.title}\" says {n(value, 'arabic')}: {en}", *at)
+
+
+def too_precise(col: Column, value: int | Decimal) -> bool:
+    """A typed figure with more decimal places than its column prints (REG012 reports it; the
+    sum rules leave it to REG012: one slip, one finding)."""
+    if not isinstance(value, Decimal) or col.computed:
+        return False
+    return -int(value.as_tuple().exponent) > col.decimals
 
 
 @rule("REG013", "rounding-difference", WARNING, "register")
@@ -249,8 +268,9 @@ def target_over_pool(reg: Register, ctx: Context) -> Iterator[Issue]:
         target, pool = reg.value(row, col.key), reg.value(row, col.pool)
         if target is not None and pool is not None and target > pool:
             yield issue(
-                row, f"แถว {row.name}: เป้า {n(target)} มากกว่าที่มีให้เลือก {n(pool)}",
-                f"row {row.name}: target {n(target, 'arabic')} exceeds the {n(pool, 'arabic')} available", "values", col.key,
+                row, f"แถว {row.name}: เป้า {n(target)} มากกว่าที่มีให้เลือก {n(pool)} (ใส่ได้ไม่เกิน {n(pool)})",
+                f"row {row.name}: target {n(target, 'arabic')} exceeds the {n(pool, 'arabic')} available (at most {n(pool, 'arabic')})",
+                "values", col.key,
             )
 
 
