@@ -302,13 +302,14 @@ def register():
         ooxml.set_cell_valign(cell, "center")
     # One row per อำเภอ / unit; numbers right-aligned.
     fill(rows[1], ["{%tr for row in rows %}", "", "", ""])
+    shade = ("{%% cellbg %s and ('FFF2CC' if %s.kind == 'rounding' else 'F4CCCC') or 'auto' %%}")
     fill(rows[2], ["{{ row.name }}", '{%tc for v in row["values"] %}',
-                   "{% if v is not none %}{{ v | amount(columns[loop.index0].places) }}{% endif %}"
+                   shade % ("row.marks[loop.index0]", "row.marks[loop.index0]") + "{% if v is not none %}{{ v | amount(columns[loop.index0].places) }}{% endif %}"
                    "{% if row.marks[loop.index0] %}*{% endif %}", "{%tc endfor %}"])
     fill(rows[3], ["{%tr endfor %}", "", "", ""])
     # Totals row, bold.
     fill(rows[4], ["{{ total_label }}", "{%tc for v in totals %}",
-                   "{% if v is not none %}{{ v | amount(columns[loop.index0].places) }}{% endif %}"
+                   shade % ("total_marks[loop.index0]", "total_marks[loop.index0]") + "{% if v is not none %}{{ v | amount(columns[loop.index0].places) }}{% endif %}"
                    "{% if total_marks[loop.index0] %}*{% endif %}", "{%tc endfor %}"], bold=True)
     # Spare rows the build does not need.
     for row in rows[5:]:

@@ -114,11 +114,24 @@ def test_forced_wrong_total_is_marked_in_every_format(tmp_path):
     table = _pdf_table(tmp_path / "out" / "budget-north.pdf")
     assert "*" in table[-1][1] and _figure(table[-1][1]) == Decimal("386520.52")
     docx = open_docx(tmp_path / "out" / "budget-north.docx")
-    cells = [c.text for c in docx.tables[0].rows[-1].cells]
-    assert cells[1] == "๓๘๖,๕๒๐.๕๒*"
+    cells = docx.tables[0].rows[-1].cells
+    assert cells[1].text == "๓๘๖,๕๒๐.๕๒*"
+    shading = cells[1]._tc.tcPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}shd")
+    assert shading is not None and shading.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fill") == "F4CCCC"
+    assert cells[2]._tc.tcPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}shd").get(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fill") == "auto"  # unmarked cells stay plain
     assert "พิมพ์ไว้ ๓๘๖,๕๒๐.๕๒ คำนวณได้ ๓๘๖,๕๒๐.๒๕ (ไม่ตรงกัน)" in "\n".join(p.text for p in docx.paragraphs)
     ws = load_workbook(tmp_path / "out" / "budget-north.xlsx").active
     marked = [c for row in ws.iter_rows() for c in row if c.comment is not None]
     assert len(marked) == 1
     assert Decimal(str(marked[0].value)) == Decimal("386520.52")
     assert "386520.25" in marked[0].comment.text and "SUM(" in marked[0].comment.text
+
+
+def test_lint_reads_a_marked_figure():
+    """``kbo-docs lint`` still reads a starred figure as the number it is."""
+    from kbo_docs.lint.extract.cells import cell_number
+
+    assert cell_number("๓๘๖,๕๒๐.๕๒*") == Decimal("386520.52")
+    assert cell_number("๓๖๙ *") == 369
+    assert cell_number("*") is None
