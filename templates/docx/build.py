@@ -496,13 +496,28 @@ def memo():
 
 # ------------------------------------------------------------------ คำสั่ง (แบบที่ 4)
 
-def order():
-    doc = new_document("คำสั่ง")
+def decree_head(title: str, word: str, numbered: bool):
+    """กระดาษตราครุฑ with the centred heading of a คำสั่ง or ประกาศ: <word><issuer>, (ที่ n/ปี),
+    เรื่อง, a rule."""
+    doc = new_document(title)
     garuda_space(doc)
-    para(doc, "คำสั่ง{{ issuer }}", align=J.CENTER, bold=True, before=NUMBER_BEFORE)
-    para(doc, "ที่ {{ number | digits }}/{{ year | digits }}", align=J.CENTER)
+    para(doc, word + "{{ issuer }}", align=J.CENTER, bold=True, before=NUMBER_BEFORE)
+    if numbered:
+        para(doc, "ที่ {{ number | digits }}/{{ year | digits }}", align=J.CENTER)
     para(doc, "เรื่อง {{ subject }}", align=J.CENTER)
     para(doc, "-----------------------------", align=J.CENTER)
+    return doc
+
+
+def dated_signature(doc, label: str):
+    """สั่ง ณ วันที่ / ประกาศ ณ วันที่ <day month> พ.ศ. <year>, then the signature."""
+    para(doc, label + ' ณ วันที่ {{ date | thai_date("be") }}', left=SIGNATURE_CM, before=Pt(14), keep_next=True)
+    signature(doc)
+    return doc
+
+
+def order():
+    doc = decree_head("คำสั่ง", "คำสั่ง", numbered=True)
     paragraphs(doc, "preamble")
     tag(doc, "{%p for c in clauses %}")
     body(doc, "{{ c.label }}{{ c.text }}")
@@ -523,25 +538,17 @@ def order():
     paragraphs(doc, "after")
     body(doc, "ทั้งนี้ ตั้งแต่{% if effective %}วันที่ {{ effective | thai_date }} {% else %}บัดนี้{% endif %}เป็นต้นไป",
          keep_next=True)
-    para(doc, 'สั่ง ณ วันที่ {{ date | thai_date("be") }}', left=SIGNATURE_CM, before=Pt(14), keep_next=True)
-    signature(doc)
-    return doc
+    return dated_signature(doc, "สั่ง")
 
 
 # ------------------------------------------------------------------ ประกาศ (แบบที่ 7)
 
 def announcement():
-    doc = new_document("ประกาศ")
-    garuda_space(doc)
-    para(doc, "ประกาศ{{ issuer }}", align=J.CENTER, bold=True, before=NUMBER_BEFORE)
-    para(doc, "เรื่อง {{ subject }}", align=J.CENTER)
-    para(doc, "-----------------------------", align=J.CENTER)
+    doc = decree_head("ประกาศ", "ประกาศ", numbered=False)
     paragraphs(doc, "body")
     points(doc)
     paragraphs(doc, "conclusion", keep_next=True)
-    para(doc, 'ประกาศ ณ วันที่ {{ date | thai_date("be") }}', left=SIGNATURE_CM, before=Pt(14), keep_next=True)
-    signature(doc)
-    return doc
+    return dated_signature(doc, "ประกาศ")
 
 
 # ------------------------------------------------------------------ หนังสือเชิญประชุม + ระเบียบวาระ

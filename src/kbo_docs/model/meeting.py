@@ -14,6 +14,16 @@ from .base import Count, Date, Flag, Item, Node, Numbering, Period, Person, Text
 _NUMBER = re.compile(r"^\s*(\S+?)\s*/\s*(\S+)\s*$")
 
 
+def number_from_text(value: Any, th: str, en: str) -> Any:
+    """``n/ปี`` typed as one string, as ``{number, year}``; anything else unchanged."""
+    if isinstance(value, str):
+        m = _NUMBER.match(value)
+        if not m:
+            raise ValueError(f"{th} ต้องเป็น n/ปี เช่น ๑/๒๕๖๕ / {en} must be n/year: {value!r}")
+        return {"number": m.group(1), "year": thai.parse_number(m.group(2))}
+    return value
+
+
 class SubItem(Node):
     """A numbered point under an agenda item, or a planned activity with a period.
 
@@ -55,12 +65,7 @@ class MeetingNumber(Node):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            m = _NUMBER.match(value)
-            if not m:
-                raise ValueError(f"เลขที่ต้องเป็น n/ปี เช่น ๑/๒๕๖๕ / the number must be n/year: {value!r}")
-            return {"number": m.group(1), "year": thai.parse_number(m.group(2))}
-        return value
+        return number_from_text(value, "เลขที่", "the number")
 
     __get_pydantic_json_schema__ = also_written_as({"type": "string", "pattern": r"^\s*\S+\s*/\s*\S+\s*$"})
 
@@ -96,9 +101,4 @@ class Meeting(Item):
     @field_validator("number", mode="before")
     @classmethod
     def _number(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            m = _NUMBER.match(value)
-            if not m:
-                raise ValueError(f"ครั้งที่ ต้องเป็น n/ปี เช่น ๑/๒๕๖๕ / meeting number must be n/year: {value!r}")
-            return {"number": m.group(1), "year": thai.parse_number(m.group(2))}
-        return value
+        return number_from_text(value, "ครั้งที่", "meeting number")
