@@ -30,7 +30,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Cm, Mm, Pt, Twips
 
 from kbo_docs.render import ooxml
@@ -113,8 +113,8 @@ def para(container, text: str = "", *, align=None, first_line: float | None = No
         f.space_before = before
     if keep_next:
         f.keep_with_next = True
-    for pos, kind in tabs:
-        f.tab_stops.add_tab_stop(Cm(pos), kind)
+    for pos, kind, *leader in tabs:  # (cm, alignment) or (cm, alignment, leader)
+        f.tab_stops.add_tab_stop(Cm(pos), kind, *leader)
     if exact_cm is not None:
         f.line_spacing = Twips(ooxml.twips(exact_cm))
         f.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -474,15 +474,17 @@ def memo():
         q.add_run(value)
         return q
 
+    # Each value runs on a dotted line to its tab stop (saraban.md §1.2: จุดไข่ปลา after the labels).
+    dots = [(TEXT_WIDTH_CM, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)]
     field("ส่วนราชการ", "  {% for line in unit %}{{ line }}{% if not loop.last %} {% endif %}{% endfor %}"
-          "{% if phone %} โทร. {{ phone | digits }}{% endif %}", before=BLOCK)
-    field("ที่", "  {{ number | digits }}\t", tabs=[(RIGHT_HALF_CM, WD_TAB_ALIGNMENT.LEFT)])
+          "{% if phone %} โทร. {{ phone | digits }}{% endif %}\t", before=BLOCK, tabs=dots)
+    field("ที่", "  {{ number | digits }}\t", tabs=[(RIGHT_HALF_CM, WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS), *dots])
     last = doc.paragraphs[-1]
     r = last.add_run("วันที่")
     ooxml.set_bold(r)
     run_size(r, MEMO_LABEL_PT)
-    last.add_run("  {{ date | thai_date }}")
-    field("เรื่อง", "  {{ subject }}", left=LABEL_CM, hanging=LABEL_CM)
+    last.add_run("  {{ date | thai_date }}\t")
+    field("เรื่อง", "  {{ subject }}\t", tabs=dots)
     para(doc, "{{ salutation }}\t{{ recipient }}", left=LABEL_CM, hanging=LABEL_CM, before=BLOCK)
     paragraphs(doc, "body")
     tag(doc, "{%p if points_intro %}")

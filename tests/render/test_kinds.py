@@ -121,3 +121,20 @@ def test_invitation_agenda_is_the_meetings(rendered):
         assert _squash(item.title) in agenda
     assert "ระเบียบวาระที่๔" in agenda and "ระเบียบวาระที่๕" not in agenda
     assert "เรื่องเสนอเพื่อพิจารณา" not in first  # the letter does not carry the agenda itself
+
+
+def test_memo_header_values_run_on_dotted_lines(rendered):
+    """ส่วนราชการ, ที่, วันที่, เรื่อง: each value runs on to a dotted tab leader (จุดไข่ปลา), in
+    the DOCX as tab leaders and in the PDF as a dotted rule under the value."""
+    from docx.enum.text import WD_TAB_LEADER
+
+    document = open_docx(rendered["memo"] / "kbo68-plan-memo.docx")
+    header = [p for p in document.paragraphs if p.text.startswith(("ส่วนราชการ", "ที่", "เรื่อง"))][:3]
+    assert [p.text.split()[0] for p in header] == ["ส่วนราชการ", "ที่", "เรื่อง"]
+    for p in header:
+        assert p.text.endswith("\t")
+        assert WD_TAB_LEADER.DOTS in [t.leader for t in p.paragraph_format.tab_stops]
+    with pdfplumber.open(rendered["memo"] / "kbo68-plan-memo.pdf") as pdf:
+        rules = pdf.pages[0].rects  # the dotted borders, drawn as thin boxes
+    assert len({round(r["top"]) for r in rules}) == 3  # under ส่วนราชการ, ที่ / วันที่, เรื่อง
+    assert all(r["height"] < 2 for r in rules)
