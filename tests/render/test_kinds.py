@@ -135,6 +135,6 @@ def test_memo_header_values_run_on_dotted_lines(rendered):
         assert p.text.endswith("\t")
         assert WD_TAB_LEADER.DOTS in [t.leader for t in p.paragraph_format.tab_stops]
     with pdfplumber.open(rendered["memo"] / "kbo68-plan-memo.pdf") as pdf:
-        rules = pdf.pages[0].rects  # the dotted borders, drawn as thin boxes
+        rules = pdf.pages[0].rects  # the boxes whose dotted bottom border is the line
     assert len({round(r["top"]) for r in rules}) == 3  # under ส่วนราชการ, ที่ / วันที่, เรื่อง
-    assert all(r["height"] < 2 for r in rules)
+    assert all(r["width"] > 3 * 72 / 2.54 for r in rules)  # each runs on past its value (> 3 cm)
