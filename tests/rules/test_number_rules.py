@@ -104,3 +104,32 @@ def test_slip_is_an_error_of_its_rule_at_its_line(old, new, code, needle, words)
     for word in words:
         assert word in found.message, (word, found.message)
     none(BUDGET, code)
+
+
+def test_decimal_weights_allocate_exactly():
+    """Criteria weights with decimals (๐.๖๔) share targets as exact fractions, never floats."""
+    text = """\
+registers:
+  - id: r
+    title: ทะเบียน
+    columns:
+      - {key: w, title: น้ำหนัก, type: decimal}
+      - {key: t, title: เป้า, target: true}
+    rows:
+      - [เมืองลำปาง, "๐.๖๔", ""]
+      - [แม่เมาะ, "๐.๒๑", ""]
+      - [เกาะคา, "๐.๑๕", ""]
+    totals: {t: ๑๐}
+    allocation: {method: hamilton, weight: w}
+"""
+    register = load(text).project.registers[0]
+    assert register.allocated() == {"เมืองลำปาง": 6, "แม่เมาะ": 2, "เกาะคา": 2}
+    assert check_text(text) == []
+
+
+def test_reg011_a_total_row_that_must_equal_another_registers_total():
+    """``equals`` on the register ties its total row to another register's total."""
+    tied = replace_once(BUDGET, "    totals: {budget: \"๖๔๘,๔๗๐.๗๕\"",
+                        "    equals: {spent: budget-north.total.spent}\n    totals: {budget: \"๖๔๘,๔๗๐.๗๕\"")
+    found = one(tied, "REG011", ERROR, "equals: {spent: budget-north.total.spent}")
+    assert "๖๐๙,๔๓๔.๒๕" in found.message and "๓๖๑,๔๓๖.๒๕" in found.message

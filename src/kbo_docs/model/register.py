@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -218,12 +219,16 @@ class Register(Item):
         rule = self.allocation
         if rule is None:
             raise AllocationError("ทะเบียนไม่ได้กำหนดวิธีจัดสรร / the register declares no allocation rule")
-        weights = [(row.name, self.value(row, rule.weight)) for row in self.rows]
+        weights = [(row.name, _exact(self.value(row, rule.weight))) for row in self.rows]
         missing = [name for name, w in weights if w is None]
         if missing:
             raise AllocationError(f"ไม่มีน้ำหนักของ {', '.join(missing)} / no weight ({rule.weight}) for {', '.join(missing)}")
         target = self.target_column
         total = rule.total if rule.total is not None else (self.totals.get(target.key) if target else None)
+        if isinstance(total, Decimal):
+            if total != total.to_integral_value():
+                raise AllocationError(f"ยอดที่จัดสรรต้องเป็นจำนวนเต็ม: {total} / the total to share must be whole: {total}")
+            total = int(total)
         if total is None:
             raise AllocationError("ไม่ได้ระบุยอดรวมที่จะจัดสรร / no total to share: give allocation.total or totals of the target column")
         caps: dict[str, int] = {}
@@ -231,7 +236,7 @@ class Register(Item):
             for row in self.rows:
                 cap = self.value(row, rule.cap)
                 if cap is not None:
-                    caps[row.name] = cap
+                    caps[row.name] = int(cap)  # a row cannot take part of a seat: the whole part caps it
         return [(n, w) for n, w in weights if w is not None], total, caps
 
     def allocated(self) -> dict[str, int] | None:
@@ -346,3 +351,8 @@ def link_registers(registers: list[Register]) -> None:
                         changed = True
         if not changed:
             return
+
+
+def _exact(value: int | Decimal | None) -> int | Fraction | None:
+    """An allocation weight as :mod:`kbo_docs.allocate` takes it: a Decimal as the exact Fraction."""
+    return Fraction(value) if isinstance(value, Decimal) else value
