@@ -138,3 +138,27 @@ def test_memo_header_values_run_on_dotted_lines(rendered):
         rules = pdf.pages[0].rects  # the boxes whose dotted bottom border is the line
     assert len({round(r["top"]) for r in rules}) == 3  # under ส่วนราชการ, ที่ / วันที่, เรื่อง
     assert all(r["width"] > 3 * 72 / 2.54 for r in rules)  # each runs on past its value (> 3 cm)
+
+
+def test_forced_invitation_without_its_meeting_is_one_line_exit_2(tmp_path):
+    from ..helpers import run_cli
+
+    text = _sample("invitation").read_text(encoding="utf-8").replace("meeting: kbo68-meeting-1", "meeting: nope", 1)
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = run_cli("render", str(path), "-o", str(tmp_path / "out"), "--force")
+    assert run.code == 2, run.output
+    assert "Traceback" not in run.output
+    assert "INV001" in run.stderr and "nope" in run.stderr and "bad.yaml" in run.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_forced_unknown_reference_is_one_line_exit_2(tmp_path):
+    from ..helpers import run_cli
+
+    text = _sample("memo").read_text(encoding="utf-8").replace("${project_short}", "${project_shrt}", 1)
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = run_cli("render", str(path), "-o", str(tmp_path / "out"), "--force")
+    assert run.code == 2 and "Traceback" not in run.output, run.output
+    assert "${project_shrt}" in run.stderr and "TXT006" in run.stderr

@@ -28,7 +28,14 @@ class RenderResult:
 
 def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] | None = None) -> list[tuple[Document, str]]:
     """Which (document, format) pairs to produce: XLSX only for registers."""
-    docs = Views(loaded.project).documents()
+    try:
+        docs = Views(loaded.project).documents()
+    except InputError as exc:  # what the view cannot build even with --force: name the file
+        raise InputError(exc.message, loaded.file) from None
+    except KeyError as exc:  # a ${name} nothing defines (TXT006), rendered with --force
+        name = exc.args[0] if exc.args else "?"
+        raise InputError(f"ไม่รู้จักการอ้างอิง ${{{name}}} จึงพิมพ์ข้อความไม่ได้ (TXT006) / "
+                         f"unknown reference ${{{name}}}: the text cannot be printed (TXT006)", loaded.file) from None
     wanted = set(only or ())
     unknown = wanted - {d.id for d in docs}
     if unknown:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import thai
+from ..findings import InputError
 from ..model import (
     BY_TEMPLATE, KINDS, Agency, Announcement, Circular, Invitation, Meeting, Memo, Order, Person, ProjectFile,
     Register, SubItem, number_parts,
@@ -283,8 +284,9 @@ class Views:
 
     def invitation(self, i: Invitation) -> dict[str, Any]:
         meeting = self.project.meeting(i.meeting)
-        if meeting is None:  # INV001 reports it; render refuses (kbo-docs render checks first)
-            raise KeyError(f"meeting {i.meeting}")
+        if meeting is None:  # INV001 reports it; even with --force there is no agenda to print
+            raise InputError(f"{i.id}: ไม่มีการประชุม id '{i.meeting}' จึงสร้างระเบียบวาระไม่ได้ (INV001) / "
+                             f"no meeting with id '{i.meeting}': the agenda cannot be made (INV001)")
         self.local = meeting_scope(meeting, self.digits)
         try:
             data = self.circular(i)
