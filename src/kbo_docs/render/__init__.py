@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..findings import InputError
 from ..load import Loaded
-from ..write import write_bytes_atomic
+from ..write import preflight, write_all
 from .view import Document, Views
 
 FORMATS = ("docx", "pdf", "xlsx")
@@ -90,15 +90,16 @@ def render_project(
     result = RenderResult()
     jobs = plan(loaded, formats, only)
     targets = [out / f"{doc.id}.{fmt}" for doc, fmt in jobs]
-    existing = [t for t in targets if t.exists()]
+    existing = [t for t in targets if t.exists() or t.is_symlink()]
     if existing and not overwrite:
         names = ", ".join(str(t) for t in existing)
         raise InputError(f"มีแฟ้มอยู่แล้ว ใช้ --overwrite เพื่อเขียนทับ / output exists (use --overwrite): {names}", str(out))
+    for target in targets:
+        preflight(target, overwrite)  # links, folders, over-long names: refused before any work
     base_dir = Path(loaded.file).resolve().parent
     for doc in {id(d): d for d, _ in jobs}.values():
         _garuda(doc, base_dir, result.warnings)
     produced = [(target, render_one(doc, fmt, pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute))
                 for (doc, fmt), target in zip(jobs, targets)]
-    for target, data in produced:
-        result.written.append(write_bytes_atomic(target, data, overwrite=overwrite))
+    result.written.extend(write_all(produced, overwrite=overwrite))
     return result
