@@ -30,7 +30,7 @@ def _umask() -> int:
 def os_error_message(exc: OSError) -> str:
     """One Thai / English line for an operating-system error while writing."""
     code = exc.errno
-    if code in (errno.ENOSPC, errno.EDQUOT):
+    if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return "ดิสก์เต็ม ไม่ได้เขียนแฟ้มใดเลย / the disk is full: nothing was written"
     if code in (errno.EROFS,):
         return "โฟลเดอร์นี้อ่านได้อย่างเดียว / the folder is read-only: choose another output folder"
