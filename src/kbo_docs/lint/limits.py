@@ -36,6 +36,8 @@ class Limits:
     XFD make a row 16,384 wide)."""
     max_formula_refs: int = 1_000_000
     """Cell references followed while evaluating formulas that have no cached result."""
+    max_blocks: int = 50_000
+    """Paragraphs and tables of one document (a 1,000-page report has about 30,000)."""
     max_chars: int = 5_000_000
     """Characters of text taken from one document."""
     max_seconds: float = 60.0

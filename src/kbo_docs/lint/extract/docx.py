@@ -95,6 +95,9 @@ class _Reader:
         self.paragraphs += 1
         if self.paragraphs % 200 == 0:
             self.deadline.check("reading paragraphs")
+            if len(self.doc.blocks) > self.limits.max_blocks:
+                raise InputError(f"เอกสารยาวเกินไป / more than {self.limits.max_blocks:,} paragraphs and tables: "
+                                 "split it", self.doc.file)
         number = self.paragraphs
         text = self.numbering.label(p) + paragraph_text(p)
         self._count(text)
