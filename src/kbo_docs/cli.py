@@ -284,7 +284,7 @@ def _print_allocation(result, floor: int, fmt: str) -> None:  # type: ignore[no-
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: _csv_text(v) for k, v in row.items()} for row in rows)
         click.echo(out.getvalue(), nl=False)
         return
     click.echo(f"method {result.method}, total {result.total}, floor {floor}")
@@ -296,6 +296,17 @@ def _print_allocation(result, floor: int, fmt: str) -> None:  # type: ignore[no-
         cells = [line[0] + " " * (widths[0] - _width(line[0]))] + [c.rjust(w) for c, w in zip(line[1:], widths[1:])]
         click.echo("  ".join(cells))
     click.echo(result.explanation)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(value: object) -> object:
+    """A text cell of CSV output that a spreadsheet would run as a formula (``=HYPERLINK(...)``,
+    ``+1``, ``@SUM``) gets a leading ``'``, the usual guard: it is shown as typed, never run."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _width(text: str) -> int:
