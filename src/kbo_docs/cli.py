@@ -194,16 +194,18 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
 
 
 def _whole(text: str | None, what: str) -> int | None:
+    """A whole number option (``--total``, ``--floor``); a bad one is one line and exit 2."""
     from . import thai
+    from .findings import InputError
 
     if text is None:
         return None
     try:
         value = thai.parse_number(text)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint=what) from None
+        raise InputError(str(exc), what) from None
     if not isinstance(value, int) or value < 0:
-        raise click.BadParameter(f"must be a whole number >= 0: {text!r}", param_hint=what)
+        raise InputError(f"ต้องเป็นจำนวนเต็มไม่ติดลบ / must be a whole number >= 0: {text[:40]!r}", what)
     return value
 
 

@@ -121,12 +121,12 @@ def render_project(
     _refuse_unrenderable(loaded)
     jobs = plan(loaded, formats, only)
     targets = [out / f"{doc.id}.{fmt}" for doc, fmt in jobs]
-    existing = [t for t in targets if t.exists() or t.is_symlink()]
+    for target in targets:
+        preflight(target, overwrite=True)  # links, folders, over-long names: refused before any work
+    existing = [t for t in targets if t.exists()]
     if existing and not overwrite:
         names = ", ".join(str(t) for t in existing)
         raise InputError(f"มีแฟ้มอยู่แล้ว ใช้ --overwrite เพื่อเขียนทับ / output exists (use --overwrite): {names}", str(out))
-    for target in targets:
-        preflight(target, overwrite)  # links, folders, over-long names: refused before any work
     base_dir = Path(loaded.file).resolve().parent
     for doc in {id(d): d for d, _ in jobs}.values():
         _garuda(doc, base_dir, result.warnings)
