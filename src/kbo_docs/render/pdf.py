@@ -123,7 +123,11 @@ def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: 
     distributed = thai_distribute and thaidist.install()
     folder = templates_dir() / "html"
     html = render_html(doc, folder)
-    stylesheet, config = _stylesheet(str(folder), str(fonts_dir()), body_size)
+    # one stylesheet (and font configuration) per body size at most: the sizes a register steps
+    # through are passed as extra CSS on the body size's stylesheet
+    stylesheet, config = _stylesheet(str(folder), str(fonts_dir()), PDF_BODY_SIZE)
+    if body_size != PDF_BODY_SIZE:
+        extra_css = f":root {{ --body-size: {body_size}; }}\n{extra_css}"
     stylesheets = [stylesheet] if distributed else [stylesheet, _fallback_stylesheet()]
     if extra_css:
         from weasyprint import CSS
