@@ -154,6 +154,22 @@ def long_number(tmp: Path) -> list[str]:
     return ["check", str(_sample(tmp, SAMPLE.replace('target: ๓๔}', f'target: "{"9" * 4300}"}}')))]
 
 
+def many_findings(tmp: Path, kib: int = 1024) -> list[str]:
+    """One folded paragraph of ``kib`` KiB whose every line has a Thai word with Devanagari
+    letters in it (a TXT001 finding each): SourceMap.line_in rebuilt a per-character list of the
+    whole value for every finding."""
+    line = "        ถนนวชิรवारุฒิดำเนิน ทดสอบ" + "ก" * 20 + "\n"
+    block = "    body:\n      - >-\n" + line * (kib * 1024 // len(line.encode()))
+    text = SAMPLE.replace("    body:\n", block, 1)
+    return ["check", str(_sample(tmp, text))]
+
+
+def long_enclosure(tmp: Path) -> list[str]:
+    text = SAMPLE.replace("      - title: แบบรายงานผลก่อนการพัฒนา\n", "      - title: แบบรายงาน" + "ก" * 5000 + "\n", 1)
+    assert text != SAMPLE
+    return ["render", str(_sample(tmp, text)), "-o", str(tmp / "out"), "--format", "pdf", "--only", "kbo68-districts"]
+
+
 def dhondt_huge(tmp: Path) -> list[str]:
     text = SAMPLE.replace("allocation: {method: hamilton, weight: total, floor: ๒}",
                           'allocation: {method: dhondt, weight: total, total: "100000000"}')
@@ -266,8 +282,11 @@ CASES = [
     Case("lnt001-40-long-names", names_pairwise, (0, 1)),
     Case("mtg004-300000-lead-ins", lead_ins, says="at most 50,000"),
     Case("mtg004-40000-lead-ins", lambda t: lead_ins(t, 40_000), (1,), cpu=6.0),
-    Case("text-300000-pipe-lines", pipe_lines, (0, 1, 2)),
+    Case("text-40000-pipe-lines", pipe_lines, (0, 1, 2)),
     Case("number-of-4300-digits", long_number, says="digits"),
+    Case("check-1MiB-value-with-7384-findings", many_findings, (1,)),
+    Case("check-4.2MB-value-with-31000-findings", lambda t: many_findings(t, 4200), (1,), cpu=6.0),
+    Case("render-enclosure-title-5000-letters", long_enclosure, (0,), cpu=6.0),
     Case("dhondt-100000000-seats", dhondt_huge, (1,)),
     Case("explain-fit-3000000-seats", explain_fit_many, (0,)),
     Case("allocate-total-310-digits", total_digits, says="--total"),
