@@ -255,3 +255,11 @@ def test_line_in_finds_the_line_it_found_before(lines, snippet, before):
     source = SourceMap("x.yaml", spans={("a",): (1, len(lines))}, text=lines)
     for _ in range(2):  # the second call uses what the first computed
         assert source.line_in(("a",), snippet, before) == _old_line_in(source, ("a",), snippet, before)
+
+
+def test_a_count_with_more_digits_than_a_number_may_have_is_no_count(tmp_path):
+    # Was an internal error: checks.stated_count let parse_number's ValueError escape the rules.
+    path = tmp_path / "big.txt"
+    path.write_text("จำนวน 1234567890123456789012345 ข้อ ดังนี้\n๑. ก\n", encoding="utf-8")
+    result = run_cli("lint", str(path))
+    assert result.code == 0, result.output
