@@ -281,6 +281,10 @@ def english_dates(text: str) -> Iterator[tuple[int, _EnglishDate | str]]:
         yield m.start(), _EnglishDate(m.start(), first, last)
 
 
+_MAX_PER_MONTH = 200
+"""Thai dates of one month an English date is compared with (bounded work on huge documents)."""
+
+
 def _passages_and_cells(doc: Document, ctx: DocContext) -> Iterator[tuple[str, Paragraph | Cell]]:
     yield from ((p.text, p) for p in ctx.passages)
     yield from ((text, piece) for text, piece in doc.texts() if isinstance(piece, Cell))
@@ -298,7 +302,7 @@ def english_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     Wrong: ``ระหว่างวันที่ ๑๘ - ๑๙ มกราคม ๒๕๖๕ (18-20 January 2022)``; ``Monday, 12 March 2019``.
     Right: ``ระหว่างวันที่ ๑๘ - ๑๙ มกราคม ๒๕๖๕ (18-19 January 2022)``; ``Tuesday, 12 March 2019``.
     """
-    everywhere: list[thai.Period] | None = None
+    by_month: dict[tuple[int, int], list[thai.Period]] | None = None
     for text, piece in _passages_and_cells(doc, ctx):
         if not re.search(r"\d{4}", text):
             continue
@@ -318,11 +322,15 @@ def english_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
             else:
                 # an English summary apart from the Thai text: its date is one the Thai text gives
                 # (a day or within a period) when the Thai text has dates in that month
-                if everywhere is None:
-                    everywhere = [p for t, _ in _passages_and_cells(doc, ctx) for _s, _e, p in thai.find_periods(t)
-                                  if p.precision == "day"]
+                if by_month is None:
+                    by_month = {}
+                    for t, _ in _passages_and_cells(doc, ctx):
+                        for _s, _e, p in thai.find_periods(t):
+                            if p.precision == "day":
+                                for month in {(p.start.year, p.start.month), (p.end.year, p.end.month)}:
+                                    by_month.setdefault(month, []).append(p)
                 months = {(period.first.year, period.first.month), (period.last.year, period.last.month)}
-                same = [p for p in everywhere if {(p.start.year, p.start.month), (p.end.year, p.end.month)} & months]
+                same = list({id(p): p for m in months for p in by_month.get(m, [])[:_MAX_PER_MONTH]}.values())
                 if not same:
                     continue
                 thai_period = min(same, key=lambda p: abs((p.start - period.first).days) + abs((p.end - period.last).days))
