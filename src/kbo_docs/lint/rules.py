@@ -768,6 +768,8 @@ def _chunks_two_ways(doc: Document, known: set[str]) -> Iterator[DocIssue]:
     seen: dict[str, tuple[int, Location]] = {}
     for text, piece in doc.texts():
         for m in _CHUNK.finditer(text):
+            if len(m.group()) > _MAX_NAME_LENGTH:
+                continue  # not a name (and comparing such runs letter by letter is quadratic)
             word = _NAME_TAIL.sub("", m.group())
             if word in seen:
                 seen[word] = (seen[word][0] + 1, seen[word][1])
