@@ -17,9 +17,9 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from .models import Base, IssuedNumber
+from .models import Base, IssuedNumber, ProjectYear, User, Version
 
-__all__ = ["Base", "IssuedNumber", "StoreError", "database_url", "open_engine", "write_transaction"]
+__all__ = ["Base", "IssuedNumber", "ProjectYear", "User", "Version", "StoreError", "database_url", "open_engine", "write_transaction"]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_S = 30
