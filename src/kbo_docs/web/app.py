@@ -40,6 +40,8 @@ HERE = Path(__file__).parent
 MiB = 1024 * 1024
 MAX_UPLOAD = 20 * MiB
 """Largest request body (a document to check, a YAML file, a posted form)."""
+MAX_DATA = 5 * MiB
+"""Largest YAML body (the loader's limit for a data file)."""
 FONT_FILES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf")
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain")
 _RENDER = threading.Lock()
@@ -106,6 +108,8 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
             raise HTTPException(415, "ส่งข้อมูลเป็น YAML (Content-Type: application/yaml) / send the YAML text "
                                      "with Content-Type: application/yaml")
         raw = await request.body()
+        if len(raw) > MAX_DATA:
+            raise HTTPException(413, too_large(MAX_DATA))
         if not raw.strip():
             raise HTTPException(400, "ไม่มีข้อมูล / the request body is empty: send the YAML text of a project year")
         try:
