@@ -241,10 +241,7 @@ def findings_json(results: list[CheckResult]) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for result in results:
         if result.error is not None:
-            out.append({
-                "rule": "INPUT", "severity": "error", "message": result.error.message,
-                "file": result.error.file, "line": result.error.line,
-            })
+            out.append(result.error.as_dict())
         out.extend(f.as_dict() for f in result.findings)
     return out
 
