@@ -13,6 +13,7 @@ request has a timeout and the run a deadline. Prints p50/p95/max latency per kin
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -34,13 +35,18 @@ MIX = ["check"] * 5 + ["lint"] * 3 + ["render"] * 2
 """Half checks (the clerk typing), three in ten documents checked, two in ten letters rendered."""
 
 
-def one(client: httpx.Client, kind: str) -> int:
+def varied(n: int) -> bytes:
+    """The sample with a subject of its own, so that no cache anywhere can answer for it."""
+    return SAMPLE.replace(b"subject: ", f"subject: ({n}) ".encode(), 1)
+
+
+def one(client: httpx.Client, kind: str, n: int = 0) -> int:
     if kind == "check":
-        r = client.post("/api/check", content=SAMPLE, headers={"content-type": "application/yaml"})
+        r = client.post("/api/check", content=varied(n), headers={"content-type": "application/yaml"})
     elif kind == "lint":
         r = client.post("/api/lint", files={"file": ("circular.txt", DOCUMENT)})
     else:
-        r = client.post("/api/render?format=pdf&only=kbo68-districts", content=SAMPLE,
+        r = client.post("/api/render?format=pdf&only=kbo68-districts", content=varied(n),
                         headers={"content-type": "application/yaml"})
         if r.status_code == 200 and not r.content.startswith(b"%PDF"):
             return -1
@@ -58,7 +64,7 @@ def main() -> int:
     errors: list[str] = []
     lock = threading.Lock()
     with tempfile.TemporaryDirectory() as folder, running_server(Path(folder) / "data") as url:
-        with httpx.Client(base_url=url) as warm:  # first render loads fonts: not a clerk's wait
+        with httpx.Client(base_url=url, timeout=args.timeout) as warm:  # first render starts the workers
             for kind in times:
                 one(warm, kind)
         stop = time.monotonic() + args.deadline
@@ -74,7 +80,7 @@ def main() -> int:
                     kind = rng.choice(MIX)
                     start = time.perf_counter()
                     try:
-                        status = one(c, kind)
+                        status = one(c, kind, rng.randrange(10**9))
                     except httpx.HTTPError as exc:
                         status, detail = 0, repr(exc)
                     else:
@@ -94,6 +100,9 @@ def main() -> int:
             t.join()
         wall = time.perf_counter() - started
     answered = sum(len(v) for v in times.values())
+    load = os.getloadavg()
+    print(f"{os.cpu_count()} CPUs; load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
+          "(1/5/15 min; anything above the CPU count is other work on the machine)")
     print(f"{args.clients} clients x {args.requests} requests: {answered} answered 200, {len(errors)} errors, "
           f"{wall:.1f} s, {answered / wall:.1f} requests/s")
     print("| kind | n | p50 ms | p95 ms | max ms |")

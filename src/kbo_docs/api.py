@@ -168,18 +168,9 @@ def check_text(text: str, file: str = "<input>", select: set[str] | None = None)
 
 def decode_data(raw: bytes, file: str = "<input>") -> str:
     """Data-file bytes as text (UTF-8, a BOM allowed), within the loader's size limit."""
-    from .source import MAX_BYTES
+    from .source import decode_text
 
-    if len(raw) > MAX_BYTES:
-        raise InputError(f"แฟ้มใหญ่เกินไป / file too large ({len(raw)} bytes, limit {MAX_BYTES})", file)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError("แฟ้มไม่ใช่ UTF-8 / file is not UTF-8 text", file, line) from None
-
-
-DOCUMENT_TYPES = {".docx": "DOCX", ".xlsx": "XLSX", ".pdf": "PDF", ".txt": "text"}
+    return decode_text(raw, file)
 
 
 def sniff_document(data: bytes) -> str | None:

@@ -5,11 +5,11 @@ status; an unexpected failure is a 500 with a message and never a traceback."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import difflib
 import json
 import logging
-import threading
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from ..findings import InputError
 from ..model import ProjectFile
 from ..render.filters import make_filters
 from ..render.paths import fonts_dir
-from . import forms
+from . import forms, workers
 from .security import BodyLimit, csrf_ok, csrf_token, is_loopback, secret_key, too_large
 
 log = logging.getLogger("kbo_docs.web")
@@ -44,8 +44,6 @@ MAX_DATA = 5 * MiB
 """Largest YAML body (the loader's limit for a data file)."""
 FONT_FILES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf")
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain")
-_RENDER = threading.Lock()
-"""WeasyPrint, Pango and pdfium are not promised to be thread-safe: one render at a time."""
 
 EMPTY_PROJECT = {"agency": {"name": ""}, "project": {"name": "", "fiscal_year": ""}}
 
@@ -64,6 +62,7 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
     projects = api.ProjectStore(engine)
     accounts = api.Accounts(engine)
     need_login = not is_loopback(host)
+    renderers = workers.Renderers()
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
@@ -163,12 +162,8 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
             return _json_error(422, "ไม่สร้างเอกสารเพราะยังมีข้อผิดพลาด / not rendering: fix the errors first",
                                findings=api.findings_json([result]))
 
-        def work() -> tuple[str, bytes, list[str]]:
-            with _RENDER:
-                return api.render_bytes(result.loaded, fmt, only)  # type: ignore[arg-type]
-
         try:
-            name, data, warnings = await run_in_threadpool(work)
+            name, data, warnings = await renderers.run(workers.render_job, text, file, fmt, only)
         except (InputError, ValueError) as exc:
             return _json_error(422, str(exc))
         headers = {"content-disposition": f"attachment; filename*=UTF-8''{quote(name)}"}
@@ -289,13 +284,8 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
         if result.loaded is None:
             raise HTTPException(422, str(result.error))
 
-        def work() -> list[bytes]:
-            with _RENDER:
-                _, pdf, _ = api.render_bytes(result.loaded, "pdf", doc_id)  # type: ignore[arg-type]
-                return api.pdf_page_images(pdf, scale=1.0, max_pages=page_no)
-
         try:
-            images = await run_in_threadpool(work)
+            images = await renderers.run(workers.preview_job, version.text, "project.yaml", doc_id, page_no)
         except InputError as exc:
             raise HTTPException(404, str(exc)) from None
         if not 1 <= page_no <= len(images):
@@ -429,8 +419,17 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
                     return
             await self.app(scope, receive, send)
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):  # type: ignore[no-untyped-def]
+        try:
+            yield
+        finally:
+            renderers.close()
+            engine.dispose()
+
     app = Starlette(
         routes=routes,
+        lifespan=lifespan,
         middleware=[
             Middleware(BodyLimit, limit=MAX_UPLOAD),
             Middleware(SessionMiddleware, secret_key=secret_key(folder), session_cookie="kbo_session",
