@@ -248,3 +248,11 @@ def test_a_server_beyond_loopback_requires_a_login(tmp_path) -> None:
     with stored.engine.connect() as conn:
         hashed = conn.execute(select(User.password_hash)).scalar_one()
     assert hashed.startswith("scrypt$") and "ลับ" not in hashed
+
+
+def test_pages_allow_only_their_own_scripts_and_styles(client) -> None:
+    r = client.get("/")
+    policy = r.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert 'style="' not in r.text and "<script>" not in r.text

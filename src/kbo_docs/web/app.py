@@ -33,7 +33,7 @@ from ..model import ProjectFile
 from ..render.filters import make_filters
 from ..render.paths import fonts_dir
 from . import forms, workers
-from .security import BodyLimit, csrf_ok, csrf_token, is_loopback, secret_key, too_large
+from .security import BodyLimit, SecurityHeaders, csrf_ok, csrf_token, is_loopback, secret_key, too_large
 
 log = logging.getLogger("kbo_docs.web")
 HERE = Path(__file__).parent
@@ -431,6 +431,7 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
         routes=routes,
         lifespan=lifespan,
         middleware=[
+            Middleware(SecurityHeaders),
             Middleware(BodyLimit, limit=MAX_UPLOAD),
             Middleware(SessionMiddleware, secret_key=secret_key(folder), session_cookie="kbo_session",
                        same_site="strict", https_only=False, max_age=12 * 3600),

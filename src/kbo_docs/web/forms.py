@@ -23,7 +23,7 @@ from typing import Any, Literal, Union
 from pydantic import BaseModel
 from starlette.datastructures import FormData
 
-from .labels import label_for
+from .labels import label_for, short_label
 
 MAX_ITEMS = 2000
 """Items of one list a posted form may claim."""
@@ -141,8 +141,8 @@ def _field(tp: Any, path: str, key: str, value: Any, required: bool, parent: dic
         for i, item in enumerate(values):
             if isinstance(item, str) and "text" in item_tp.model_fields:
                 item = {"text": item}  # a plain string for a sub-item
-            items.append(Field(f"{path}.{i}", "group", f"{label} {i + 1}", children=build(item_tp, item, f"{path}.{i}.")))
-        return Field(path, "list", label, required=required, items=items, item_label=label)
+            items.append(Field(f"{path}.{i}", "group", label, children=build(item_tp, item, f"{path}.{i}.")))
+        return Field(path, "list", label, required=required, items=items, item_label=short_label(key))
     if kind == "grid":
         columns = [(str(c.get("key", "")), str(c.get("title", c.get("key", "")))) for c in parent.get("columns", []) or []
                    if isinstance(c, dict)]

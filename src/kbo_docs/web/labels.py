@@ -30,3 +30,8 @@ LABELS = {
 def label_for(key: str) -> str:
     thai = LABELS.get(key)
     return f"{thai} ({key})" if thai else key
+
+
+def short_label(key: str) -> str:
+    """The Thai name alone, for buttons (เพิ่มหนังสือ); the key when there is none."""
+    return LABELS.get(key, key)
