@@ -128,6 +128,9 @@ def test_history_diff_and_restore(client) -> None:
     client.post(f"/projects/{pid}", data=_multi(values + [("action", "save")]))
     page = client.get(f"/projects/{pid}/history?a=1&b=2").text
     assert "+  venue: ห้องประชุมใหม่" in page
+    diff = page.split('id="diff"')[1].split("</div>")[0]
+    assert "# " not in diff and "text:" not in diff  # comments and shorthands of the imported file are no change
+    assert diff.count('class="add"') == 1 and diff.count('class="del"') == 1
     csrf = csrf_of(page)
     r = client.post(f"/projects/{pid}/restore/1", data={"csrf": csrf}, follow_redirects=False)
     assert r.headers["location"].endswith("saved=3")

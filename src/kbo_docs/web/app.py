@@ -302,8 +302,8 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
             old, new = projects.version(pid, int(a)), projects.version(pid, int(b))
             if old is None or new is None:
                 raise HTTPException(404, "ไม่พบฉบับนี้ / no such version")
-            diff = list(difflib.unified_diff(old.text.splitlines(), new.text.splitlines(),
-                                             f"ฉบับที่ {a}", f"ฉบับที่ {b}", lineterm="", n=2))
+            diff = list(difflib.unified_diff(_comparable(old.text), _comparable(new.text),
+                                             f"ฉบับที่ {a}", f"ฉบับที่ {b}", lineterm="", n=2))[2:]
         return page(request, "history.html", pid=pid, name=name, versions=versions, diff=diff, a=a, b=b)
 
     async def restore(request: Request) -> Response:
@@ -457,6 +457,15 @@ def _safe_name(filename: str | None) -> str:
     """The upload's own name for display only (never a path on this machine)."""
     name = (filename or "upload").replace("\\", "/").rsplit("/", 1)[-1]
     return "".join(ch for ch in name if ch.isprintable())[:120] or "upload"
+
+
+def _comparable(text: str) -> list[str]:
+    """The lines of a version's data as the form would save it: comments and layout left out,
+    so a diff shows what changed in the data. Text that cannot be read is compared as it is."""
+    try:
+        return api.dump_data(forms.normalise(ProjectFile, api.parse_data(text))).splitlines()
+    except InputError:
+        return text.splitlines()
 
 
 def _form_text(form: FormData) -> str:

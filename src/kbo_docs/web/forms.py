@@ -224,6 +224,29 @@ def _parse_field(tp: Any, path: str, form: FormData) -> Any:
     return str(form.get(path, "")).strip() or None
 
 
+def posted(fields: list[Field]) -> FormData:
+    """What a browser posts from the rendered fields (before the clerk changes anything)."""
+    pairs: list[tuple[str, str]] = []
+    for top in fields:
+        for f in top.walk():
+            if f.widget in ("text", "lines", "mapping", "choice"):
+                pairs.append((f.name, str(f.value)))
+            elif f.widget == "list":
+                pairs.append((f"{f.name}.__n", str(f.count)))
+            elif f.widget == "grid":
+                pairs.append((f"{f.name}.__n", str(f.count)))
+                pairs += [(f"{f.name}.__key", key) for key, _ in f.columns]
+                for i, row in enumerate(f.rows):
+                    pairs.append((f"{f.name}.{i}.name", row["name"]))
+                    pairs += [(f"{f.name}.{i}.{j}", v) for j, v in enumerate(row["values"])]
+    return FormData(pairs)
+
+
+def normalise(model: type[BaseModel], data: Any) -> dict[str, Any]:
+    """``data`` as saving it from its form would write it (shorthands spelt out, empties left out)."""
+    return parse(model, posted(build(model, data)))
+
+
 def edit(data: dict[str, Any], action: str) -> dict[str, Any]:
     """Apply an add/remove button to plain data: ``add:circulars`` appends an empty item,
     ``remove:circulars.2`` deletes one, ``addrow:registers.0.rows`` appends an empty row."""
