@@ -187,6 +187,8 @@ def test_render_refuses_bad_requests(client) -> None:
     broken = LAMPANG.read_text(encoding="utf-8").replace("deadline: ๒๐ ธันวาคม ๒๕๖๗", "deadline: ๒๐ ธันวาคม ๒๕๖๘")
     r = client.post("/api/render?format=pdf", content=broken.encode(), headers=YAML)
     assert r.status_code == 422 and any(f["rule"] == "CIR003" for f in r.json()["findings"])
+    forced = client.post("/api/render?format=pdf&only=kbo68-districts&force=1", content=broken.encode(), headers=YAML)
+    assert forced.status_code == 200 and forced.content.startswith(b"%PDF")
     r = client.post("/api/render?format=pdf", content=(BAD / "yaml_bad_indent.yaml").read_bytes(), headers=YAML)
     assert r.status_code == 422
 

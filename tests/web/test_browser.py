@@ -182,6 +182,10 @@ def test_import_a_sample_and_paste_register_rows_from_excel(server, browser, tmp
     # The check now finds the totals do not add up any more, beside the register.
     assert "REG" in b.find_element(By.ID, "summary").text + b.find_element(By.ID, "editor").text
     pid = b.current_url.split("/projects/")[1].split("?")[0]
+    b.get(f"{server}/projects/{pid}/history?a=1&b=2")
+    diff = b.find_element(By.ID, "diff").text
+    assert "+  - name: อำเภอทดสอบหนึ่ง" in diff and "#" not in diff
+    screenshot(b, "history-desktop", tmp_path)
     import urllib.request
 
     from kbo_docs.load import load_text

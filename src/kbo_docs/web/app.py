@@ -152,14 +152,16 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
         if fmt not in ("pdf", "docx", "xlsx", "zip"):
             raise HTTPException(400, f"format ต้องเป็น pdf, docx, xlsx หรือ zip / ?format= must be pdf, docx, xlsx or zip, not {fmt!r}")
         text = await yaml_body(request)
-        return await _render(text, fmt, request.query_params.get("only") or None, "<request>")
+        force = request.query_params.get("force", "") in ("1", "true", "yes")
+        return await _render(text, fmt, request.query_params.get("only") or None, "<request>", force)
 
-    async def _render(text: str, fmt: str, only: str | None, file: str) -> Response:
+    async def _render(text: str, fmt: str, only: str | None, file: str, force: bool = False) -> Response:
         result = await run_in_threadpool(api.check_text, text, file)
         if result.error is not None:
             return _json_error(422, str(result.error), findings=api.findings_json([result]))
-        if result.errors:
-            return _json_error(422, "ไม่สร้างเอกสารเพราะยังมีข้อผิดพลาด / not rendering: fix the errors first",
+        if result.errors and not force:
+            return _json_error(422, "ไม่สร้างเอกสารเพราะยังมีข้อผิดพลาด / not rendering: fix the errors first "
+                                    "(or add force=1, as render --force)",
                                findings=api.findings_json([result]))
 
         try:
