@@ -385,6 +385,43 @@ def document_blocks(result: CheckResult) -> tuple[list[dict[str, object]], list[
     return blocks, loose
 
 
+def render_text(text: str, fmt: str, only: str | None = None, file: str = "<input>") -> tuple[str, bytes, list[str]]:
+    """:func:`render_bytes` of data-file text (InputError when it cannot be loaded)."""
+    from .load import load_text
+
+    return render_bytes(load_text(text, file), fmt, only)
+
+
+def preview_pages(text: str, doc_id: str, pages: int, file: str = "<input>") -> list[bytes]:
+    """PNG images of the first ``pages`` pages of one document's PDF."""
+    _, pdf, _ = render_text(text, "pdf", doc_id, file)
+    return pdf_page_images(pdf, scale=1.0, max_pages=pages)
+
+
+def warm_renderers() -> None:
+    """Import the renderers (for a worker process, before its first job)."""
+    from .render import docx, pdf, xlsx  # noqa: F401
+
+
+def template_filters() -> dict[str, object]:
+    """The shared Jinja filters (Thai digits and dates) for a front end's own templates."""
+    from .render.filters import make_filters
+
+    return make_filters("thai")  # type: ignore[return-value]
+
+
+FONT_FILES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf")
+
+
+def font_bytes(name: str) -> bytes | None:
+    """One of the bundled Sarabun files by its exact name (:data:`FONT_FILES`), or None."""
+    from .render.paths import fonts_dir
+
+    if name not in FONT_FILES:
+        return None
+    return (fonts_dir() / name).read_bytes()
+
+
 def __getattr__(name: str) -> object:
     """``api.NumberRegister``, ``api.ProjectStore``, ``api.Accounts``, ``api.open_engine``: the
     stores, imported (with SQLAlchemy) only when used."""
@@ -400,4 +437,8 @@ def __getattr__(name: str) -> object:
         from .store import open_engine
 
         return open_engine
+    if name == "ProjectFile":
+        from .model import ProjectFile
+
+        return ProjectFile
     raise AttributeError(name)

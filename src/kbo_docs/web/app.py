@@ -28,10 +28,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import api
-from ..findings import InputError
-from ..model import ProjectFile
-from ..render.filters import make_filters
-from ..render.paths import fonts_dir
+from ..api import InputError
 from . import forms, workers
 from .security import BodyLimit, SecurityHeaders, csrf_ok, csrf_token, is_loopback, secret_key, too_large
 
@@ -42,7 +39,6 @@ MAX_UPLOAD = 20 * MiB
 """Largest request body (a document to check, a YAML file, a posted form)."""
 MAX_DATA = 5 * MiB
 """Largest YAML body (the loader's limit for a data file)."""
-FONT_FILES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf")
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain")
 
 EMPTY_PROJECT = {"agency": {"name": ""}, "project": {"name": "", "fiscal_year": ""}}
@@ -66,7 +62,7 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(make_filters("thai"))
+    env.filters.update(api.template_filters())
     env.filters["local"] = lambda t: t.astimezone(dt.timezone(dt.timedelta(hours=7)))
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -225,7 +221,7 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
         if action == "save":
             number = projects.save(pid, text, request.session.get("user") or "", name=new_name)
             return RedirectResponse(f"/projects/{pid}?saved={number}", status_code=303)
-        data = forms.edit(forms.parse(ProjectFile, form), action)
+        data = forms.edit(forms.parse(api.ProjectFile, form), action)
         return await _editor(request, pid, new_name, api.dump_data(data), None)
 
     async def _editor(request: Request, pid: int, name: str, text: str, number: int | None) -> Response:
@@ -235,7 +231,7 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
             data, error = {}, exc
         else:
             error = None
-        fields = forms.build(ProjectFile, data)
+        fields = forms.build(api.ProjectFile, data)
         result = await run_in_threadpool(api.check_text, text, "project.yaml")
         placed, loose = _place(fields, text, result)
         documents = _documents(result)
@@ -250,7 +246,7 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
         _project_or_404(pid)
         form = await form_of(request)
         text = _form_text(form)
-        fields = forms.build(ProjectFile, api.parse_data(text) if text else {})
+        fields = forms.build(api.ProjectFile, api.parse_data(text) if text else {})
         result = await run_in_threadpool(api.check_text, text, "project.yaml")
         placed, loose = _place(fields, text, result)
         slots = [f.slot for f in fields for f in f.walk()]
@@ -359,10 +355,10 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
         return RedirectResponse("/login" if need_login else "/", status_code=303)
 
     async def font(request: Request) -> Response:
-        name = request.path_params["name"]
-        if name not in FONT_FILES:
+        data = api.font_bytes(request.path_params["name"])
+        if data is None:
             raise HTTPException(404, "no such font")
-        return Response((fonts_dir() / name).read_bytes(), media_type="font/ttf",
+        return Response(data, media_type="font/ttf",
                         headers={"cache-control": "public, max-age=86400"})
 
     # ---------------------------------------------------------------- errors and guards
@@ -465,13 +461,13 @@ def _comparable(text: str) -> list[str]:
     """The lines of a version's data as the form would save it: comments and layout left out,
     so a diff shows what changed in the data. Text that cannot be read is compared as it is."""
     try:
-        return api.dump_data(forms.normalise(ProjectFile, api.parse_data(text))).splitlines()
+        return api.dump_data(forms.normalise(api.ProjectFile, api.parse_data(text))).splitlines()
     except InputError:
         return text.splitlines()
 
 
 def _form_text(form: FormData) -> str:
-    return api.dump_data(forms.parse(ProjectFile, form))
+    return api.dump_data(forms.parse(api.ProjectFile, form))
 
 
 def _date(text: str) -> dt.date | None:

@@ -18,24 +18,12 @@ from typing import Any
 from .. import api
 
 
-def _warm() -> None:
-    """Import the renderers once per worker, before the first request waits for them."""
-    import kbo_docs.render.docx  # noqa: F401
-    import kbo_docs.render.pdf  # noqa: F401
-    import kbo_docs.render.xlsx  # noqa: F401
-
-
 def render_job(text: str, file: str, fmt: str, only: str | None) -> tuple[str, bytes, list[str]]:
-    from ..load import load_text
-
-    return api.render_bytes(load_text(text, file), fmt, only)
+    return api.render_text(text, fmt, only, file)
 
 
 def preview_job(text: str, file: str, doc_id: str, page: int) -> list[bytes]:
-    from ..load import load_text
-
-    _, pdf, _ = api.render_bytes(load_text(text, file), "pdf", doc_id)
-    return api.pdf_page_images(pdf, scale=1.0, max_pages=page)
+    return api.preview_pages(text, doc_id, page, file)
 
 
 class Renderers:
@@ -46,7 +34,7 @@ class Renderers:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_warm)
+                                             initializer=api.warm_renderers)
         return self._pool
 
     async def run(self, job: Any, *args: Any) -> Any:
