@@ -32,3 +32,13 @@ def test_a_database_from_a_newer_version_is_one_clear_line(tmp_path) -> None:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     r = CliRunner().invoke(main, ["serve", "--data", str(tmp_path / "d")])
     assert r.exit_code == 2 and "upgrade kbo-docs" in r.output and "Traceback" not in r.output
+
+
+def test_a_database_that_cannot_be_opened_is_one_clear_line(tmp_path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "kbo-docs.sqlite").mkdir()  # a folder where the database file should be
+    r = CliRunner().invoke(main, ["serve", "--data", str(folder)])
+    assert r.exit_code == 2 and "cannot open the database" in r.output and "Traceback" not in r.output
+    r = CliRunner().invoke(main, ["serve", "--data", str(folder), "--database", "nosuchdb://x/y"])
+    assert r.exit_code == 2 and "Traceback" not in r.output
