@@ -121,6 +121,17 @@ def test_add_and_remove_items_and_grid_rows(client) -> None:
     assert len(after.registers[0].rows) == len(before.registers[0].rows) + 1
 
 
+def test_a_download_refused_for_errors_says_why_as_a_page(client) -> None:
+    text = LAMPANG.read_text(encoding="utf-8").replace("deadline: ๒๐ ธันวาคม ๒๕๖๗", "deadline: ๒๐ ธันวาคม ๒๕๖๘")
+    csrf = csrf_of(client.get("/").text)
+    r = client.post("/projects", data={"csrf": csrf, "name": "x"}, files={"yaml": ("x.yaml", text.encode())},
+                    follow_redirects=False)
+    pid = int(r.headers["location"].rsplit("/", 1)[1])
+    r = client.get(f"/projects/{pid}/download/pdf")
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
+    assert "CIR003" in r.text and f'href="/projects/{pid}"' in r.text
+
+
 def test_history_diff_and_restore(client) -> None:
     pid = _create(client, CHIANGMAI)
     values = form_values(client.get(f"/projects/{pid}").text, "editor")

@@ -198,7 +198,7 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
                 api.parse_data(text, _safe_name(upload.filename))
             except InputError as exc:
                 return page(request, "home.html", status=422, projects=projects.list(), message=str(exc))
-        pid = projects.create(name, text, request.session.get("user") or "")
+        pid = await run_in_threadpool(projects.create, name, text, request.session.get("user") or "")
         return RedirectResponse(f"/projects/{pid}", status_code=303)
 
     def _project_or_404(pid: int) -> str:
@@ -219,7 +219,8 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
         action = str(form.get("action") or "save")
         new_name = str(form.get("project_name") or "").strip() or name
         if action == "save":
-            number = projects.save(pid, text, request.session.get("user") or "", name=new_name)
+            number = await run_in_threadpool(partial(projects.save, pid, text, request.session.get("user") or "",
+                                                     name=new_name))
             return RedirectResponse(f"/projects/{pid}?saved={number}", status_code=303)
         data = forms.edit(forms.parse(api.ProjectFile, form), action)
         return await _editor(request, pid, new_name, api.dump_data(data), None)
@@ -270,7 +271,12 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
         fmt = request.path_params["fmt"]
         if fmt not in ("pdf", "docx", "xlsx", "zip"):
             raise HTTPException(404, "ไม่มีรูปแบบนี้ / no such format")
-        return await _render(version.text, fmt, request.query_params.get("only") or None, f"project-{pid}.yaml")
+        response = await _render(version.text, fmt, request.query_params.get("only") or None, f"project-{pid}.yaml")
+        if response.status_code != 200:  # a page link: the reason as a page, not as JSON
+            body = json.loads(bytes(response.body))
+            return page(request, "error.html", status=response.status_code, message=body["error"],
+                        findings=body.get("findings", []), back=f"/projects/{pid}")
+        return response
 
     async def project_preview(request: Request) -> Response:
         pid = int(request.path_params["pid"])
@@ -311,7 +317,8 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
         old = projects.version(pid, int(request.path_params["number"]))
         if old is None:
             raise HTTPException(404, "ไม่พบฉบับนี้ / no such version")
-        number = projects.save(pid, old.text, request.session.get("user") or "", note=f"คืนค่าจากฉบับที่ {old.number} / restored v{old.number}")
+        number = await run_in_threadpool(partial(projects.save, pid, old.text, request.session.get("user") or "",
+                                                 note=f"คืนค่าจากฉบับที่ {old.number} / restored v{old.number}"))
         return RedirectResponse(f"/projects/{pid}?saved={number}", status_code=303)
 
     async def numbers_page(request: Request) -> Response:
