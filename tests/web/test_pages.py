@@ -81,6 +81,18 @@ def test_a_project_year_from_nothing(client) -> None:
     assert client.get(f"/projects/{pid}/preview/letter1/9.png").status_code == 404
 
 
+def test_a_preview_asked_again_is_not_rendered_again(client) -> None:
+    pid = _create(client, LAMPANG)
+    renderers = client.app.state.renderers
+    before = renderers.jobs
+    first = client.get(f"/projects/{pid}/preview/kbo68-districts/1.png")
+    again = client.get(f"/projects/{pid}/preview/kbo68-districts/1.png")
+    assert first.status_code == again.status_code == 200 and first.content == again.content
+    assert renderers.jobs == before + 1
+    download = client.get(f"/projects/{pid}/download/pdf?only=kbo68-districts")
+    assert download.status_code == 200 and renderers.jobs == before + 2
+
+
 def test_findings_appear_beside_their_field(client) -> None:
     pid = _create(client, LAMPANG)
     page = client.get(f"/projects/{pid}").text

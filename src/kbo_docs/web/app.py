@@ -447,6 +447,7 @@ def create_app(data_dir: str | Path, database: str | None = None, host: str = "1
     app.state.numbers = numbers
     app.state.projects = projects
     app.state.accounts = accounts
+    app.state.renderers = renderers
     return app
 
 

@@ -9,8 +9,10 @@ process boundary."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import multiprocessing
 import os
+from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any
@@ -26,10 +28,28 @@ def preview_job(text: str, file: str, doc_id: str, page: int) -> list[bytes]:
     return api.preview_pages(text, doc_id, page, file)
 
 
+CACHE_BYTES = 64 * 1024 * 1024
+"""Renders kept for the same text asked again (a preview after each page load, a download of
+the version just previewed), least recently used first out."""
+
+
+def _size(value: Any) -> int:
+    if isinstance(value, bytes):
+        return len(value)
+    if isinstance(value, (list, tuple)):
+        return sum(_size(v) for v in value)
+    return 64
+
+
 class Renderers:
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self, processes: int | None = None, cache_bytes: int = CACHE_BYTES) -> None:
         self.processes = processes or max(1, min(4, os.cpu_count() or 1))
         self._pool: ProcessPoolExecutor | None = None
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._cached_bytes = 0
+        self.cache_bytes = cache_bytes
+        self.jobs = 0
+        """Jobs sent to the workers (the cache answered the rest)."""
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -38,7 +58,22 @@ class Renderers:
         return self._pool
 
     async def run(self, job: Any, *args: Any) -> Any:
-        return await asyncio.get_running_loop().run_in_executor(self._executor(), partial(job, *args))
+        """``job(*args)`` in a worker; the same job with the same arguments is answered from
+        the cache while it is there (jobs are pure: text in, bytes out)."""
+        key = (job.__name__, hashlib.sha256(repr(args).encode()).hexdigest())
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        self.jobs += 1
+        value = await asyncio.get_running_loop().run_in_executor(self._executor(), partial(job, *args))
+        size = _size(value)
+        if size <= self.cache_bytes // 4:
+            self._cache[key] = value
+            self._cached_bytes += size
+            while self._cached_bytes > self.cache_bytes:
+                _, old = self._cache.popitem(last=False)
+                self._cached_bytes -= _size(old)
+        return value
 
     def close(self) -> None:
         if self._pool is not None:
