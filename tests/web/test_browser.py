@@ -176,6 +176,8 @@ def test_import_a_sample_and_paste_register_rows_from_excel(server, browser, tmp
     cells = b.find_elements(By.CSS_SELECTOR, "table.grid tbody tr")[-1].find_elements(By.TAG_NAME, "input")
     assert [c.get_attribute("value") for c in cells] == rows[1]
     b.execute_script("arguments[0].scrollIntoView({block: 'center'})", b.find_element(By.CSS_SELECTOR, "table.grid"))
+    _wait(b, 180).until(lambda _: b.execute_script(
+        "return [...document.querySelectorAll('.preview img')].every(i => i.complete && i.naturalWidth > 0)"))
     screenshot(b, "register-grid-desktop", tmp_path)
     b.find_element(By.ID, "save").click()
     _wait(b).until(EC.presence_of_element_located((By.ID, "saved")))
