@@ -44,6 +44,8 @@ class Field:
     columns: list[tuple[str, str]] = field(default_factory=list)
     """For a grid: (key, title) of each value column."""
     rows: list[dict[str, Any]] = field(default_factory=list)
+    extras: list[tuple[str, str]] = field(default_factory=list)
+    """For a grid: (key, label) of the row's other fields (e.g. ``equals``), one cell each."""
     item_label: str = ""
 
     @property
@@ -123,13 +125,14 @@ def build(model: type[BaseModel], data: Any, prefix: str = "") -> list[Field]:
         path = f"{prefix}{key}"
         tp, optional = _unwrap(info.annotation)
         required = info.is_required() and not optional
-        out.append(_field(tp, path, key, data.get(key), required, data))
+        out.append(_field(tp, path, key, data.get(key), required, data, info.title))
     return out
 
 
-def _field(tp: Any, path: str, key: str, value: Any, required: bool, parent: dict[str, Any]) -> Field:
+def _field(tp: Any, path: str, key: str, value: Any, required: bool, parent: dict[str, Any],
+           title: str | None = None) -> Field:
     kind = _kind(tp)
-    label = label_for(key)
+    label = label_for(key, title)
     if kind == "group":
         if isinstance(value, (str, int)):  # a shorthand the loader reads (e.g. ครั้งที่ ๑/๒๕๖๕)
             return Field(path, "text", label, _text(value), required)
@@ -144,6 +147,8 @@ def _field(tp: Any, path: str, key: str, value: Any, required: bool, parent: dic
             items.append(Field(f"{path}.{i}", "group", label, children=build(item_tp, item, f"{path}.{i}.")))
         return Field(path, "list", label, required=required, items=items, item_label=short_label(key))
     if kind == "grid":
+        row_tp = _unwrap(typing.get_args(tp)[0])[0]
+        extras = _row_extras(row_tp)
         columns = [(str(c.get("key", "")), str(c.get("title", c.get("key", "")))) for c in parent.get("columns", []) or []
                    if isinstance(c, dict)]
         keys = [k for k, _ in columns]
@@ -152,12 +157,16 @@ def _field(tp: Any, path: str, key: str, value: Any, required: bool, parent: dic
             if isinstance(row, list):
                 row = {"name": row[0] if row else "", "values": dict(zip(keys, row[1:]))}
             elif isinstance(row, dict) and "values" not in row:
-                row = {"name": row.get("name"), "values": {k: v for k, v in row.items() if k != "name"}}
+                other = {k for k, _ in extras} | {"name"}
+                row = {"name": row.get("name"), "values": {k: v for k, v in row.items() if k not in other},
+                       **{k: v for k, v in row.items() if k in other and k != "name"}}
             elif not isinstance(row, dict):
                 continue
             cells = _as_mapping(row.get("values"))
-            rows.append({"name": _text(row.get("name")), "values": [_text(cells.get(k)) for k in keys]})
-        return Field(path, "grid", label, required=required, columns=columns, rows=rows)
+            rows.append({"name": _text(row.get("name")), "values": [_text(cells.get(k)) for k in keys],
+                         "extras": [_cell_text(t, row.get(k)) for k, t in extras]})
+        return Field(path, "grid", label, required=required, columns=columns, rows=rows,
+                     extras=[(k, label_for(k)) for k, _ in extras])
     if kind == "lines":
         lines = value if isinstance(value, list) else ([] if value is None else [value])
         return Field(path, "lines", label, "\n".join(_text(v) for v in lines), required)
@@ -167,6 +176,36 @@ def _field(tp: Any, path: str, key: str, value: Any, required: bool, parent: dic
     if kind == "choice":
         return Field(path, "choice", label, _text(value), required, options=_options(tp))
     return Field(path, "text", label, _text(value), required)
+
+
+def _row_extras(row_tp: Any) -> list[tuple[str, Any]]:
+    """A grid row's fields besides its name and values, with their types."""
+    return [(info.alias or name, _unwrap(info.annotation)[0]) for name, info in row_tp.model_fields.items()
+            if name not in ("name", "values")]
+
+
+def _cell_text(tp: Any, value: Any) -> str:
+    """One grid cell for a row's other field: ``k: v; k: v`` for a mapping, ``a; b`` for a list."""
+    kind = _kind(tp)
+    if kind == "mapping":
+        return "; ".join(f"{k}: {_text(v)}" for k, v in _as_mapping(value).items())
+    if kind == "lines":
+        return "; ".join(_text(v) for v in (value if isinstance(value, list) else [] if value is None else [value]))
+    return _text(value)
+
+
+def _cell_value(tp: Any, text: str) -> Any:
+    kind = _kind(tp)
+    if kind == "mapping":
+        pairs = {}
+        for part in text.split(";"):
+            k, _, v = part.partition(":")
+            if k.strip():
+                pairs[k.strip()] = v.strip()
+        return pairs
+    if kind == "lines":
+        return [p.strip() for p in text.split(";") if p.strip()]
+    return text.strip() or None
 
 
 def parse(model: type[BaseModel], form: FormData, prefix: str = "") -> dict[str, Any]:
@@ -204,13 +243,16 @@ def _parse_field(tp: Any, path: str, form: FormData) -> Any:
         return items
     if kind == "grid":
         keys = form.getlist(f"{path}.__key")
+        extras = _row_extras(_unwrap(typing.get_args(tp)[0])[0])
         rows = []
         for i in range(_count(form, path)):
             name = str(form.get(f"{path}.{i}.name", "")).strip()
             cells = [str(form.get(f"{path}.{i}.{j}", "")).strip() for j in range(len(keys))]
-            if not name and not any(cells):
+            more = {k: _cell_value(t, str(form.get(f"{path}.{i}.x{j}", ""))) for j, (k, t) in enumerate(extras)}
+            more = {k: v for k, v in more.items() if v not in (None, "", [], {})}
+            if not name and not any(cells) and not more:
                 continue
-            rows.append({"name": name, "values": {str(k): (c or None) for k, c in zip(keys, cells)}})
+            rows.append({"name": name, "values": {str(k): (c or None) for k, c in zip(keys, cells)}, **more})
         return rows
     if kind == "lines":
         return [line.strip() for line in str(form.get(path, "")).splitlines() if line.strip()]
@@ -239,6 +281,7 @@ def posted(fields: list[Field]) -> FormData:
                 for i, row in enumerate(f.rows):
                     pairs.append((f"{f.name}.{i}.name", row["name"]))
                     pairs += [(f"{f.name}.{i}.{j}", v) for j, v in enumerate(row["values"])]
+                    pairs += [(f"{f.name}.{i}.x{j}", v) for j, v in enumerate(row["extras"])]
     return FormData(pairs)
 
 

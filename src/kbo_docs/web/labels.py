@@ -23,12 +23,14 @@ LABELS = {
     "absent": "ผู้ไม่มาประชุม", "attending": "ผู้เข้าร่วมประชุม", "start": "เริ่มประชุมเวลา",
     "end": "เลิกประชุมเวลา", "opening": "ข้อความเปิดประชุม", "agenda": "ระเบียบวาระ",
     "resolution": "มติที่ประชุม", "when": "ช่วงเวลา", "year": "ปี พ.ศ.", "recorder": "ผู้จดรายงาน",
-    "checker": "ผู้ตรวจรายงาน",
+    "checker": "ผู้ตรวจรายงาน", "memos": "บันทึกข้อความ", "orders": "คำสั่ง", "invitations": "หนังสือเชิญ",
+    "announcements": "ประกาศ", "equals": "เท่ากับยอดของทะเบียนอื่น",
 }
 
 
-def label_for(key: str) -> str:
-    thai = LABELS.get(key)
+def label_for(key: str, title: str | None = None) -> str:
+    """``ชื่อ (key)``: this table's Thai name, else the Thai half of the model field's title."""
+    thai = LABELS.get(key) or (title.split(" / ")[0] if title else None)
     return f"{thai} ({key})" if thai else key
 
 

@@ -9,9 +9,11 @@
     var count = table.closest(".grid-block").querySelector("input[name='" + path + ".__n']");
     var i = parseInt(count.value, 10) || 0;
     var keys = parseInt(table.dataset.columns, 10);
+    var extras = parseInt(table.dataset.extras || "0", 10);
     var tr = document.createElement("tr");
     var names = [path + "." + i + ".name"];
     for (var j = 0; j < keys; j++) names.push(path + "." + i + "." + j);
+    for (var k = 0; k < extras; k++) names.push(path + "." + i + ".x" + k);
     names.forEach(function (name, j) {
       var td = document.createElement("td");
       if (j === 0) td.className = "name";
