@@ -164,12 +164,12 @@ def allocate(
     else:
         share = _divisor(seats, weights, rooms, _DIVISOR_STEP[method])
         kind = ("ตามค่าเฉลี่ยสูงสุด", "by highest average")
-    wsum = sum(weights.values())
+    wsum = Fraction(sum(weights.values()))
     results = tuple(
         RowResult(
             name=n,
             weight=w,
-            quota=Fraction(total) * w / wsum if wsum else Fraction(0),
+            quota=Fraction(total * w.numerator * wsum.denominator, w.denominator * wsum.numerator) if wsum else Fraction(0),
             from_floor=floors[n],
             from_whole=share.whole[n],
             from_remainder=share.remainder[n],
@@ -260,16 +260,23 @@ def _prepare(
 
 
 def _hamilton(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | None]) -> _Share:
-    """Largest remainder over ``seats``; rows given more than their room are held there and the rest re-shared."""
+    """Largest remainder over ``seats``; rows given more than their room are held there and the rest re-shared.
+
+    Exact in integers: the weights are brought to a common denominator, so every quota is
+    ``left * w / wsum`` with integer ``w`` and one denominator ``wsum``, and remainders compare
+    as integers; fractions are made only for what the explanation shows."""
+    scale = math.lcm(*(w.denominator for w in weights.values())) if weights else 1
+    iw = {n: w.numerator * (scale // w.denominator) for n, w in weights.items()}
     held: dict[str, int] = {}
     while True:
         active = [n for n in weights if n not in held]
         left = seats - sum(held.values())
-        wsum = sum(weights[n] for n in active)
-        quotas = {n: left * weights[n] / wsum if wsum else Fraction(0) for n in active}
-        whole = {n: math.floor(q) for n, q in quotas.items()}
-        rest = {n: quotas[n] - whole[n] for n in active}
-        ranked = sorted(active, key=lambda n: (-rest[n], -weights[n], n))
+        wsum = sum(iw[n] for n in active)
+        whole: dict[str, int] = {}
+        rem: dict[str, int] = {}
+        for n in active:
+            whole[n], rem[n] = divmod(left * iw[n], wsum) if wsum else (0, 0)
+        ranked = sorted(active, key=lambda n: (-rem[n], -iw[n], n))
         spare = left - sum(whole.values())
         winners, losers = ranked[:spare], ranked[spare:]
         won = set(winners)
@@ -277,18 +284,19 @@ def _hamilton(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | N
         if not over:
             break
         held |= over
+    denominator = wsum or 1
     ties: tuple[Tie, ...] = ()
     if winners:
-        cut = rest[winners[-1]]
-        tied_out = tuple(sorted(n for n in losers if rest[n] == cut))
+        cut = rem[winners[-1]]
+        tied_out = tuple(sorted(n for n in losers if rem[n] == cut))
         if tied_out:
-            ties = (Tie(cut, tuple(sorted(n for n in winners if rest[n] == cut)), tied_out),)
+            ties = (Tie(Fraction(cut, denominator), tuple(sorted(n for n in winners if rem[n] == cut)), tied_out),)
     return _Share(
         whole=whole | held,
         remainder={n: int(n in won) for n in weights},
         ties=ties,
-        last=[(n, rest[n]) for n in winners],
-        next_in_line=(losers[0], rest[losers[0]]) if winners and losers else None,
+        last=[(n, Fraction(rem[n], denominator)) for n in winners],
+        next_in_line=(losers[0], Fraction(rem[losers[0]], denominator)) if winners and losers else None,
     )
 
 

@@ -11,6 +11,7 @@ item's first line.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,41 @@ from .findings import InputError
 
 Path_ = tuple[str | int, ...]
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_NODES = 200_000
+
+def _limit(env: str, default: int) -> int:
+    """A size limit, raised (or lowered) by the environment variable ``env``."""
+    try:
+        return max(1, int(os.environ.get(env, "").replace(",", "").replace("_", "")))
+    except ValueError:
+        return default
+
+
+MAX_BYTES = 32 * 1024 * 1024
+"""Size of a data file (a 100,000-row register is about 11 MB). ``KBO_DOCS_MAX_BYTES``."""
+MAX_VALUES = 2_000_000
+"""Values in a data file (a register row of four columns is six). ``KBO_DOCS_MAX_VALUES``."""
+MAX_ALIAS_VALUES = 100_000
+"""Values repeated by YAML aliases (``*name``): what stops a 'billion laughs' file.
+``KBO_DOCS_MAX_ALIAS_VALUES``."""
 MAX_DEPTH = 64
+MAX_NODES = MAX_VALUES  # the former name
+
+
+def limits() -> tuple[int, int, int]:
+    """The limits in force: bytes, values, values repeated through aliases."""
+    return (_limit("KBO_DOCS_MAX_BYTES", MAX_BYTES), _limit("KBO_DOCS_MAX_VALUES", MAX_VALUES),
+            _limit("KBO_DOCS_MAX_ALIAS_VALUES", MAX_ALIAS_VALUES))
+
+
+def _too_many(limit: int, env: str, alias: bool) -> str:
+    if alias:
+        return (f"แฟ้มมีค่ามากเกินไป: ค่าที่ alias (*ชื่อ) ทำซ้ำเกินขีดจำกัด {limit:,} ค่า ให้เขียนค่าออกมาตรง ๆ "
+                f"หรือเพิ่มขีดจำกัดด้วยตัวแปรสภาพแวดล้อม {env} / too many values: YAML aliases (*name) repeat "
+                f"more than {limit:,} values (the limit that stops 'billion laughs' files); write the values out, "
+                f"or raise the limit with the environment variable {env}")
+    return (f"แฟ้มมีค่ามากเกินไป: เกินขีดจำกัด {limit:,} ค่า ให้แบ่งแฟ้ม หรือเพิ่มขีดจำกัดด้วยตัวแปรสภาพแวดล้อม {env} / "
+            f"too many values: more than the limit of {limit:,}; split the file, or raise the limit with the "
+            f"environment variable {env}")
 
 
 @dataclass
@@ -75,12 +108,18 @@ class SourceMap:
 def read_text(path: str | Path) -> str:
     """The file's text, decoded as UTF-8 (a BOM is allowed), or an InputError."""
     name = str(path)
+    max_bytes = limits()[0]
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(max_bytes + 1)  # never more than the limit into memory
+            size = os.fstat(stream.fileno()).st_size if len(raw) > max_bytes else len(raw)
     except OSError as exc:
         raise InputError(f"อ่านแฟ้มไม่ได้ / cannot read file: {exc.strerror or exc}", name) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(f"แฟ้มใหญ่เกินไป / file too large ({len(raw)} bytes, limit {MAX_BYTES})", name)
+    if len(raw) > max_bytes:
+        raise InputError(f"แฟ้มใหญ่เกินไป: {max(size, len(raw)):,} ไบต์ เกินขีดจำกัด {max_bytes:,} ไบต์ ให้แบ่งแฟ้ม "
+                         "หรือเพิ่มขีดจำกัดด้วยตัวแปรสภาพแวดล้อม KBO_DOCS_MAX_BYTES / "
+                         f"file too large: {max(size, len(raw)):,} bytes, over the limit of {max_bytes:,}; split the file, "
+                         "or raise the limit with the environment variable KBO_DOCS_MAX_BYTES", name)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -89,9 +128,39 @@ def read_text(path: str | Path) -> str:
 
 
 def parse_yaml(text: str, file: str = "<input>") -> tuple[Any, SourceMap]:
-    """Parse YAML text into plain values (dict, list, str, None) and their positions."""
+    """Parse YAML text into plain values (dict, list, str, None) and their positions.
+
+    libyaml's event stream builds the values directly (fast, and no node tree held in memory);
+    a file with anchors and aliases is composed into nodes so that aliases are followed as
+    PyYAML does, and a file libyaml refuses is parsed again by PyYAML's pure-Python loader,
+    whose errors :mod:`kbo_docs.yaml_errors` explains."""
+    smap = SourceMap(file, text=text.splitlines())
+    if getattr(yaml, "__with_libyaml__", False):
+        try:
+            return _Stream(smap, yaml.CSafeLoader(text)).document(), smap
+        except (yaml.YAMLError, _Fallback):
+            smap = SourceMap(file, text=smap.text)
+    node = _compose(text, file)
+    if node is None:
+        raise InputError("แฟ้มว่าง / the file is empty", file, 1)
+    builder = _Builder(smap)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        value = builder.build(node, ())
+    except RecursionError:
+        raise InputError("ซ้อนลึกเกินไป / nesting too deep", file) from None
+    return value, smap
+
+
+def _compose(text: str, file: str) -> Node | None:
+    """The node tree: libyaml's when it accepts the text, else PyYAML's pure loader's (errors
+    explained with the line, column and the repair)."""
+    if getattr(yaml, "__with_libyaml__", False):
+        try:
+            return yaml.compose(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            pass
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
@@ -105,15 +174,6 @@ def parse_yaml(text: str, file: str = "<input>") -> tuple[Any, SourceMap]:
         raise InputError("ซ้อนลึกเกินไป / nesting too deep", file, _too_deep_line(text)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice
         raise InputError(f"YAML ผิดรูปแบบ / malformed YAML: {exc}", file) from None
-    smap = SourceMap(file, text=text.splitlines())
-    if node is None:
-        raise InputError("แฟ้มว่าง / the file is empty", file, 1)
-    builder = _Builder(smap)
-    try:
-        value = builder.build(node, ())
-    except RecursionError:
-        raise InputError("ซ้อนลึกเกินไป / nesting too deep", file) from None
-    return value, smap
 
 
 def _too_deep_line(text: str) -> int:
@@ -129,21 +189,141 @@ def _too_deep_line(text: str) -> int:
     return 0
 
 
+NULL_TAG = "tag:yaml.org,2002:null"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+"""What PyYAML's resolver reads as null in a plain scalar (its null pattern, exactly)."""
+
+
+def _not_text(file: str, line: int) -> InputError:
+    return InputError("ชื่อคีย์ต้องเป็นข้อความ / a key must be plain text", file, line)
+
+
+def _merge_key(file: str, line: int) -> InputError:
+    return InputError("ไม่รองรับ '<<' / YAML merge keys are not supported", file, line)
+
+
+def _duplicate(key: str, first: int, file: str, line: int) -> InputError:
+    return InputError(f"คีย์ '{key}' ซ้ำกับบรรทัด {first} ให้ลบบรรทัดที่ไม่ใช้ออกหนึ่งบรรทัด / "
+                      f"duplicate key '{key}' (also on line {first}); delete one of the two lines", file, line)
+
+
+def _too_deep(file: str, line: int) -> InputError:
+    return InputError("ซ้อนลึกเกินไป / nesting too deep", file, line)
+
+
+class _Fallback(Exception):
+    """The event stream holds something :class:`_Stream` leaves to the node tree (anchors)."""
+
+
+class _Stream:
+    """Plain values straight from libyaml's events, with the same lines, spans and errors as
+    :class:`_Builder` gives from the node tree (null and merge keys resolved as PyYAML does)."""
+
+    def __init__(self, smap: SourceMap, loader: Any) -> None:
+        self.smap = smap
+        self.next = loader.get_event
+        self.loader = loader
+        self.count = 0
+        self.max_values = limits()[1]
+
+    def document(self) -> Any:
+        try:
+            next_event = self.next
+            next_event()  # StreamStart
+            event = next_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                raise InputError("แฟ้มว่าง / the file is empty", self.smap.file, 1)
+            value = self.value(next_event(), ())
+            next_event()  # DocumentEnd
+            if not isinstance(next_event(), yaml.StreamEndEvent):
+                raise _Fallback  # a second document: PyYAML's message
+            return value
+        finally:
+            self.loader.dispose()
+
+    def value(self, event: Any, path: Path_, key_line: int = 0) -> Any:
+        self.count += 1
+        line = event.start_mark.line + 1
+        smap = self.smap
+        if self.count > self.max_values:
+            raise InputError(_too_many(self.max_values, "KBO_DOCS_MAX_VALUES", False), smap.file, line)
+        if len(path) > MAX_DEPTH:
+            raise _too_deep(smap.file, line)
+        if getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent):
+            raise _Fallback
+        smap.lines[path] = key_line or line
+        cls = type(event)
+        if cls is yaml.ScalarEvent:
+            tag = event.tag
+            if (event.value in _NULLS and event.implicit[0]) if tag is None or tag == "!" else tag == NULL_TAG:
+                return None
+            smap.spans[path] = (line, event.end_mark.line + 1)
+            return event.value
+        next_event = self.next
+        if cls is yaml.SequenceStartEvent:
+            items: list[Any] = []
+            item = next_event()
+            while type(item) is not yaml.SequenceEndEvent:
+                items.append(self.value(item, (*path, len(items))))
+                item = next_event()
+            return items
+        if cls is yaml.MappingStartEvent:
+            out: dict[str, Any] = {}
+            key = next_event()
+            while type(key) is not yaml.MappingEndEvent:
+                kline = key.start_mark.line + 1
+                if getattr(key, "anchor", None) is not None or isinstance(key, yaml.AliasEvent):
+                    raise _Fallback
+                if type(key) is not yaml.ScalarEvent:
+                    raise _not_text(smap.file, kline)
+                tag = key.tag
+                if (key.value == "<<" and key.implicit[0]) if tag is None or tag == "!" else tag == MERGE_TAG:
+                    raise _merge_key(smap.file, kline)
+                name = key.value
+                if name in out:
+                    raise _duplicate(name, smap.lines.get((*path, name), kline), smap.file, kline)
+                out[name] = self.value(next_event(), (*path, name), kline)
+                key = next_event()
+            return out
+        raise _Fallback  # pragma: no cover - libyaml gives no other node events
+
+
 class _Builder:
+    """Plain values from a node tree (a file with anchors and aliases, or one libyaml refused)."""
+
     def __init__(self, smap: SourceMap) -> None:
         self.smap = smap
         self.count = 0
+        self.repeated = 0
+        self.max_values, self.max_alias_values = limits()[1:]
+        self.seen: set[int] = set()
+        self.aliased = 0  # > 0 while building a node a second time (an alias)
 
     def build(self, node: Node, path: Path_, key_line: int | None = None) -> Any:
         self.count += 1
         line = node.start_mark.line + 1
-        if self.count > MAX_NODES:
-            raise InputError("แฟ้มมีค่ามากเกินไป / too many values (alias expansion?)", self.smap.file, line)
+        again = id(node) in self.seen
+        self.seen.add(id(node))
+        self.aliased += again
+        try:
+            return self._build(node, path, key_line, line)
+        finally:
+            self.aliased -= again
+
+    def _build(self, node: Node, path: Path_, key_line: int | None, line: int) -> Any:
+        file = self.smap.file
+        if self.aliased:
+            self.repeated += 1
+            if self.repeated > self.max_alias_values:
+                raise InputError(_too_many(self.max_alias_values, "KBO_DOCS_MAX_ALIAS_VALUES", True), file, line)
+        if self.count > self.max_values:
+            raise InputError(_too_many(self.max_values, "KBO_DOCS_MAX_VALUES", False), file, line)
         if len(path) > MAX_DEPTH:
-            raise InputError("ซ้อนลึกเกินไป / nesting too deep", self.smap.file, line)
+            raise _too_deep(file, line)
         self.smap.lines[path] = key_line or line
         if isinstance(node, ScalarNode):
-            if node.tag == "tag:yaml.org,2002:null":
+            if node.tag == NULL_TAG:
                 return None
             self.smap.spans[path] = (line, node.end_mark.line + 1)
             return node.value
@@ -154,15 +334,12 @@ class _Builder:
             for key_node, value_node in node.value:
                 kline = key_node.start_mark.line + 1
                 if not isinstance(key_node, ScalarNode):
-                    raise InputError("ชื่อคีย์ต้องเป็นข้อความ / a key must be plain text", self.smap.file, kline)
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise InputError("ไม่รองรับ '<<' / YAML merge keys are not supported", self.smap.file, kline)
+                    raise _not_text(file, kline)
+                if key_node.tag == MERGE_TAG:
+                    raise _merge_key(file, kline)
                 key = key_node.value
                 if key in out:
-                    first = self.smap.lines.get((*path, key), kline)
-                    raise InputError(f"คีย์ '{key}' ซ้ำกับบรรทัด {first} ให้ลบบรรทัดที่ไม่ใช้ออกหนึ่งบรรทัด / "
-                                     f"duplicate key '{key}' (also on line {first}); delete one of the two lines",
-                                     self.smap.file, kline)
+                    raise _duplicate(key, self.smap.lines.get((*path, key), kline), file, kline)
                 out[key] = self.build(value_node, (*path, key), kline)
             return out
-        raise InputError("ค่าที่อ่านไม่ได้ / unsupported YAML node", self.smap.file, line)  # pragma: no cover
+        raise InputError("ค่าที่อ่านไม่ได้ / unsupported YAML node", file, line)  # pragma: no cover
