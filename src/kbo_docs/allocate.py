@@ -65,8 +65,9 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from fractions import Fraction
 
 Weight = int | Fraction
@@ -115,7 +116,14 @@ class Allocation:
     total: int
     rows: tuple[RowResult, ...]
     ties: tuple[Tie, ...]
-    explanation: str
+    explain: Callable[[], str] = field(repr=False, compare=False)
+    """Writes :attr:`explanation` (a Hamilton share of many rows names thousands of seats:
+    only written when asked for)."""
+
+    @cached_property
+    def explanation(self) -> str:
+        """Two lines, Thai then English: where the last seats went and why."""
+        return self.explain()
 
     def targets(self) -> dict[str, int]:
         """Map each row name to its target."""
@@ -164,7 +172,8 @@ def allocate(
     else:
         share = _divisor(seats, weights, rooms, _DIVISOR_STEP[method])
         kind = ("ตามค่าเฉลี่ยสูงสุด", "by highest average")
-    wsum = Fraction(sum(weights.values()))
+    scale = math.lcm(*(w.denominator for w in weights.values())) if weights else 1
+    wsum = Fraction(sum(w.numerator * (scale // w.denominator) for w in weights.values()), scale)
     results = tuple(
         RowResult(
             name=n,
@@ -179,8 +188,8 @@ def allocate(
         for n, w in weights.items()
     )
     at_cap = sorted(r.name for r in results if r.weight and r.target == r.cap)
-    explanation = _explain(share, sum(floors.values()), seats, kind, at_cap)
-    return Allocation(method, total, results, share.ties, explanation)
+    floored = sum(floors.values())
+    return Allocation(method, total, results, share.ties, lambda: _explain(share, floored, seats, kind, at_cap))
 
 
 def explain_fit(

@@ -69,10 +69,24 @@ class SourceMap:
     spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """First and last line of each text value (a folded block runs over several lines)."""
     text: list[str] = field(default_factory=list)
+    positions: dict[Path_, dict[str, int]] = field(default_factory=dict)
+    """Rows written as lists (``[name, v1, v2]``): for a list of such rows (e.g.
+    ``("registers", 0, "rows")``), the position of each name in a row, so that the cell
+    ``(..., "rows", 3, "stars")`` is found where it was typed, at ``(..., "rows", 3, 1)``."""
+
+    def resolve(self, path: Path_) -> Path_:
+        """``path``, or the position of the same value in a row written as a list."""
+        if path in self.lines or len(path) < 5:
+            return path
+        names = self.positions.get(path[:3])
+        key = path[4]
+        if names is None or not isinstance(key, str) or key not in names:
+            return path
+        return (*path[:4], names[key], *path[5:])
 
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest enclosing value that has one."""
-        path = tuple(path)
+        path = self.resolve(tuple(path))
         while path:
             if path in self.lines:
                 return self.lines[path]
@@ -84,7 +98,7 @@ class SourceMap:
 
         ``before`` is the value's text ahead of the snippet, so that the right one of several
         equal snippets is found. Whitespace is compared collapsed, since YAML folds lines."""
-        path = tuple(path)
+        path = self.resolve(tuple(path))
         while path and path not in self.spans:  # a string standing for a model object
             path = path[:-1]
         first, last = self.spans.get(path, (0, 0))

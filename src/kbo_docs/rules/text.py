@@ -60,7 +60,7 @@ def foreign_script(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Wrong: ``ถนนวชิรवारุฒิดำเนิน`` (वा and रु are Devanagari).
     Right: ``ถนนวชิราวุธดำเนิน``, typed with the Thai keyboard.
     """
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         for word in checks.foreign_words(text):
             yield issue(node, *word.message(), *at, **in_text(text, word.start, word.end))
 
@@ -72,7 +72,7 @@ def mixed_digits(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Wrong: ``ปี 25๖๘``.
     Right: ``ปี ๒๕๖๘`` (or ``2568`` in an Arabic-digit document).
     """
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         for start, end, raw in checks.mixed_digit_numbers(_without_refs(text)):
             yield issue(node, *checks.mixed_digits_message(raw), *at, **in_text(text, start, end))
 
@@ -84,7 +84,7 @@ def double_space(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Wrong: ``นายเจริญ  สีวาโย``.
     Right: ``นายเจริญ สีวาโย``.
     """
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         spans = checks.doubled_spaces(text)
         if spans:
             start, end = checks.doubled_space_context(text, spans[0])
@@ -98,7 +98,7 @@ def unbalanced_brackets(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Wrong: ``(Knowledge-Based OTOP : KBO``.
     Right: ``(Knowledge-Based OTOP : KBO)``.
     """
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         if not checks.brackets_balanced(text):
             text = checks.LIST_NUMBER.sub(" ", text)
             yield issue(node, f"วงเล็บไม่ครบคู่: '{text[:60]}'", f"unbalanced brackets: '{text[:60]}'", *at)
@@ -113,7 +113,7 @@ def control_character(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Wrong: ``"เรื่อง\\x07ทดสอบ"`` (an escaped BEL in a quoted YAML string).
     Right: ``"เรื่อง ทดสอบ"``.
     """
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         bad = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t"})
         if bad:
             yield issue(node, f"มีอักขระควบคุม {', '.join(bad)}", f"control characters {', '.join(bad)}", *at)
@@ -127,7 +127,7 @@ def unknown_reference(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Right: ``จำนวน ${kbo68.total.target} ผลิตภัณฑ์``.
     """
     scope = {name for name, value in project_scope(project).items() if value is not None}
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         names = scope | local_names(node)
         for m in REF_PATTERN.finditer(text):
             name = (m.group(1) or "").strip()
@@ -150,7 +150,7 @@ def arabic_digits_in_prose(project: ProjectFile, ctx: Context) -> Iterator[Issue
     """
     if project.agency.digits != "thai":
         return
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         plain = _without_refs(text)
         arabic = [
             (start, end, raw) for start, end, raw in thai.find_numbers(plain)
