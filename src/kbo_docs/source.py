@@ -62,7 +62,8 @@ def _too_many(limit: int, env: str, alias: bool) -> str:
 
 @dataclass
 class SourceMap:
-    """Line numbers (1-based) of the values of one file, by path."""
+    """Line numbers (1-based) of the values of one file, by path (a value standing on the line
+    its parent stands on may be left out: :meth:`line` finds it there)."""
 
     file: str
     lines: dict[Path_, int] = field(default_factory=dict)
@@ -240,6 +241,9 @@ class _Stream:
         self.loader = loader
         self.count = 0
         self.max_values = limits()[1]
+        # one int object per line number, shared (YAML breaks lines at fewer characters than
+        # str.splitlines does, so every line number fits)
+        self.ints = list(range(len(smap.text) + 3))
 
     def document(self) -> Any:
         try:
@@ -256,9 +260,12 @@ class _Stream:
         finally:
             self.loader.dispose()
 
-    def value(self, event: Any, path: Path_, key_line: int = 0) -> Any:
+    def value(self, event: Any, path: Path_, key_line: int = 0, up: int = 0) -> Any:
+        """The value starting with ``event`` at ``path``; ``up`` is the line the source map
+        gives its parent: a value on that same line is not stored (``line()`` finds it there),
+        so a register row typed on one line costs one entry, not one per cell."""
         self.count += 1
-        line = event.start_mark.line + 1
+        line = self.ints[event.start_mark.line + 1]
         smap = self.smap
         if self.count > self.max_values:
             raise InputError(_too_many(self.max_values, "KBO_DOCS_MAX_VALUES", False), smap.file, line)
@@ -266,27 +273,31 @@ class _Stream:
             raise _too_deep(smap.file, line)
         if getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent):
             raise _Fallback
-        smap.lines[path] = key_line or line
+        at = key_line or line
+        if at != up or not path:
+            smap.lines[path] = at
         cls = type(event)
         if cls is yaml.ScalarEvent:
             tag = event.tag
             if (event.value in _NULLS and event.implicit[0]) if tag is None or tag == "!" else tag == NULL_TAG:
                 return None
-            smap.spans[path] = (line, event.end_mark.line + 1)
+            end = event.end_mark.line + 1
+            if not line == end == at:  # a one-line value is its own span
+                smap.spans[path] = (line, self.ints[end])
             return event.value
         next_event = self.next
         if cls is yaml.SequenceStartEvent:
             items: list[Any] = []
             item = next_event()
             while type(item) is not yaml.SequenceEndEvent:
-                items.append(self.value(item, (*path, len(items))))
+                items.append(self.value(item, (*path, len(items)), 0, at))
                 item = next_event()
             return items
         if cls is yaml.MappingStartEvent:
             out: dict[str, Any] = {}
             key = next_event()
             while type(key) is not yaml.MappingEndEvent:
-                kline = key.start_mark.line + 1
+                kline = self.ints[key.start_mark.line + 1]
                 if getattr(key, "anchor", None) is not None or isinstance(key, yaml.AliasEvent):
                     raise _Fallback
                 if type(key) is not yaml.ScalarEvent:
@@ -296,8 +307,8 @@ class _Stream:
                     raise _merge_key(smap.file, kline)
                 name = key.value
                 if name in out:
-                    raise _duplicate(name, smap.lines.get((*path, name), kline), smap.file, kline)
-                out[name] = self.value(next_event(), (*path, name), kline)
+                    raise _duplicate(name, smap.line((*path, name)), smap.file, kline)
+                out[name] = self.value(next_event(), (*path, name), kline, at)
                 key = next_event()
             return out
         raise _Fallback  # pragma: no cover - libyaml gives no other node events
