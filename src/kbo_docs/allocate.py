@@ -114,11 +114,19 @@ class Allocation:
 
     method: str
     total: int
-    rows: tuple[RowResult, ...]
     ties: tuple[Tie, ...]
+    target_of: dict[str, int] = field(repr=False)
+    """Each row's target, by name (:meth:`targets` gives a copy)."""
+    make_rows: Callable[[], tuple[RowResult, ...]] = field(repr=False, compare=False)
     explain: Callable[[], str] = field(repr=False, compare=False)
-    """Writes :attr:`explanation` (a Hamilton share of many rows names thousands of seats:
-    only written when asked for)."""
+    """:attr:`rows` and :attr:`explanation` are made when first asked for: a register of
+    100,000 rows is checked by its targets alone, and its Hamilton explanation names
+    thousands of seats."""
+
+    @cached_property
+    def rows(self) -> tuple[RowResult, ...]:
+        """Every row's share, in the order the rows were given."""
+        return self.make_rows()
 
     @cached_property
     def explanation(self) -> str:
@@ -127,7 +135,7 @@ class Allocation:
 
     def targets(self) -> dict[str, int]:
         """Map each row name to its target."""
-        return {r.name: r.target for r in self.rows}
+        return dict(self.target_of)
 
 
 @dataclass(frozen=True)
@@ -172,24 +180,30 @@ def allocate(
     else:
         share = _divisor(seats, weights, rooms, _DIVISOR_STEP[method])
         kind = ("ตามค่าเฉลี่ยสูงสุด", "by highest average")
-    scale = math.lcm(*(w.denominator for w in weights.values())) if weights else 1
-    wsum = Fraction(sum(w.numerator * (scale // w.denominator) for w in weights.values()), scale)
-    results = tuple(
-        RowResult(
-            name=n,
-            weight=w,
-            quota=Fraction(total * w.numerator * wsum.denominator, w.denominator * wsum.numerator) if wsum else Fraction(0),
-            from_floor=floors[n],
-            from_whole=share.whole[n],
-            from_remainder=share.remainder[n],
-            target=floors[n] + share.whole[n] + share.remainder[n],
-            cap=caps.get(n),
+    target_of = {n: floors[n] + share.whole[n] + share.remainder[n] for n in weights}
+
+    def make_rows() -> tuple[RowResult, ...]:
+        scale = math.lcm(*(w.denominator for w in weights.values())) if weights else 1
+        wsum = Fraction(sum(w.numerator * (scale // w.denominator) for w in weights.values()), scale)
+        return tuple(
+            RowResult(
+                name=n,
+                weight=w,
+                quota=Fraction(total * w.numerator * wsum.denominator, w.denominator * wsum.numerator) if wsum else Fraction(0),
+                from_floor=floors[n],
+                from_whole=share.whole[n],
+                from_remainder=share.remainder[n],
+                target=target_of[n],
+                cap=caps.get(n),
+            )
+            for n, w in weights.items()
         )
-        for n, w in weights.items()
-    )
-    at_cap = sorted(r.name for r in results if r.weight and r.target == r.cap)
-    floored = sum(floors.values())
-    return Allocation(method, total, results, share.ties, lambda: _explain(share, floored, seats, kind, at_cap))
+
+    def explain() -> str:
+        at_cap = sorted(n for n, w in weights.items() if w and target_of[n] == caps.get(n))
+        return _explain(share, sum(floors.values()), seats, kind, at_cap)
+
+    return Allocation(method, total, share.ties, target_of, make_rows, explain)
 
 
 def explain_fit(
