@@ -88,13 +88,20 @@ def _set_paths(value: Any, path: tuple[str | int, ...]) -> None:
     if isinstance(value, Node):
         value._path = path
         for name in type(value).model_fields:
-            _set_paths(getattr(value, name), (*path, name))
+            item = getattr(value, name)
+            if isinstance(item, _BRANCHES):  # text and numbers hold no model objects
+                _set_paths(item, (*path, name))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            _set_paths(item, (*path, i))
+            if isinstance(item, _BRANCHES):
+                _set_paths(item, (*path, i))
     elif isinstance(value, dict):
         for key, item in value.items():
-            _set_paths(item, (*path, key))
+            if isinstance(item, _BRANCHES):
+                _set_paths(item, (*path, key))
+
+
+_BRANCHES = (Node, list, dict)
 
 
 _MESSAGES = {

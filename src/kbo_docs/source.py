@@ -271,12 +271,12 @@ class _Stream:
             raise InputError(_too_many(self.max_values, "KBO_DOCS_MAX_VALUES", False), smap.file, line)
         if len(path) > MAX_DEPTH:
             raise _too_deep(smap.file, line)
-        if getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent):
+        cls = type(event)
+        if cls is yaml.AliasEvent or event.anchor is not None:
             raise _Fallback
         at = key_line or line
         if at != up or not path:
             smap.lines[path] = at
-        cls = type(event)
         if cls is yaml.ScalarEvent:
             tag = event.tag
             if (event.value in _NULLS and event.implicit[0]) if tag is None or tag == "!" else tag == NULL_TAG:
@@ -298,9 +298,10 @@ class _Stream:
             key = next_event()
             while type(key) is not yaml.MappingEndEvent:
                 kline = self.ints[key.start_mark.line + 1]
-                if getattr(key, "anchor", None) is not None or isinstance(key, yaml.AliasEvent):
+                kind = type(key)
+                if kind is yaml.AliasEvent or key.anchor is not None:
                     raise _Fallback
-                if type(key) is not yaml.ScalarEvent:
+                if kind is not yaml.ScalarEvent:
                     raise _not_text(smap.file, kline)
                 tag = key.tag
                 if (key.value == "<<" and key.implicit[0]) if tag is None or tag == "!" else tag == MERGE_TAG:
