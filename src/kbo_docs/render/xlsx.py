@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from copy import copy
 from typing import Any
 
 from .view import Document
@@ -22,20 +23,29 @@ def display_width(text: str) -> int:
     return sum(0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else 1 for ch in text)
 
 
-def _text_cell(ws: Any, row: int, col: int, value: str) -> Any:
-    """Write user text as a string cell, whatever it starts with."""
-    cell = ws.cell(row=row, column=col)
-    cell.value = value
-    cell.data_type = "s"
+def _styled(template: Any, value: Any = None, *, text: bool = False) -> Any:
+    """A streamed cell holding ``value`` with the style of ``template`` (copied as openpyxl's
+    own style array: setting font, border and format cell by cell hashes each style object
+    again, most of the time of a big register). ``text``: user text stays text, whatever it
+    starts with (a name beginning with ``=`` never becomes a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(template.parent, value)
+    if text:
+        cell.data_type = "s"
+    cell._style = copy(template._style)
     return cell
 
 
 def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
-    """One workbook for one register document (``doc.kind == "register"``)."""
+    """One workbook for one register document (``doc.kind == "register"``), written row by
+    row (openpyxl's write-only mode: a register of 100,000 rows in seconds)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     if doc.kind != "register":
         raise ValueError(f"XLSX is for registers, not {doc.kind}")
@@ -44,68 +54,70 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
     keys = [c["key"] for c in columns]
     number_format = THAI_NUMBER_FORMAT if doc.digits == "thai" else ARABIC_NUMBER_FORMAT
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "".join(ch for ch in doc.id if ch not in "[]:*?/\\")[:31] or "register"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("".join(ch for ch in doc.id if ch not in "[]:*?/\\")[:31] or "register")
     font = Font(name=FONT_NAME, size=FONT_SIZE)
     bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     last_col = len(columns) + 1
 
-    row = 1
-    for line in data["title"]:
-        cell = _text_cell(ws, row, 1, line)
-        cell.font, cell.alignment = bold, Alignment(horizontal="center")
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
-        row += 1
-    header = row + 1
-    for col, title in enumerate([data["row_label"]] + [c["title"] for c in columns], start=1):
-        cell = _text_cell(ws, header, col, title)
-        cell.font, cell.border = bold, box
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    def template(**style: Any) -> Any:
+        cell = WriteOnlyCell(ws)
+        for name, value in style.items():
+            setattr(cell, name, value)
+        return cell
 
+    title_style = template(font=bold, alignment=Alignment(horizontal="center"))
+    header_style = template(font=bold, border=box,
+                            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+    name_style = template(font=font, border=box)
+    number_style = template(font=font, border=box, number_format=number_format)
+    total_label_style = template(font=bold, border=box)
+    total_style = template(font=bold, border=box, number_format=number_format)
+    note_style = template(font=font)
+
+    # What a streamed sheet needs before its first row: sizes, panes, merges, print set-up.
+    title_rows = len(data["title"])
+    header = title_rows + 2
     first = header + 1
-    for i, item in enumerate(data["rows"]):
-        r = first + i
-        cell = _text_cell(ws, r, 1, item["name"])
-        cell.font, cell.border = font, box
-        for j, (column, value) in enumerate(zip(columns, item["values"]), start=2):
-            cell = ws.cell(row=r, column=j)
-            if column["sum_of"]:
-                parts = [get_column_letter(keys.index(k) + 2) + str(r) for k in column["sum_of"]]
-                cell.value = f"=SUM({','.join(parts)})"
-            else:
-                cell.value = value
-            cell.font, cell.border, cell.number_format = font, box, number_format
     last = first + len(data["rows"]) - 1
     total_row = last + 1
-    cell = _text_cell(ws, total_row, 1, data["total_label"])
-    cell.font, cell.border = bold, box
-    for j in range(2, last_col + 1):
-        letter = get_column_letter(j)
-        cell = ws.cell(row=total_row, column=j, value=f"=SUM({letter}{first}:{letter}{last})")
-        cell.font, cell.border, cell.number_format = bold, box, number_format
-
-    row = total_row + 2
-    for note in data["notes"]:
-        _text_cell(ws, row, 1, note).font = font
-        row += 1
-
+    for row in range(1, title_rows + 1):
+        ws.merged_cells.add(f"A{row}:{get_column_letter(last_col)}{row}")
     widths = [max([display_width(data["row_label"])] + [display_width(r["name"]) for r in data["rows"]])]
     widths += [min(30, max(8, display_width(c["title"]) // 2 + 2)) for c in columns]
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width + 3
     ws.row_dimensions[header].height = 45
-
-    ws.freeze_panes = ws.cell(row=first, column=2)
+    ws.freeze_panes = f"B{first}"
     ws.print_title_rows = f"{header}:{header}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if len(columns) > 6 else "portrait"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left, ws.page_margins.right = 3 / 2.54, 2 / 2.54
+
+    for line in data["title"]:
+        ws.append([_styled(title_style, line, text=True)])
+    ws.append([])
+    ws.append([_styled(header_style, title, text=True) for title in [data["row_label"]] + [c["title"] for c in columns]])
+    sums = [
+        ",".join(get_column_letter(keys.index(k) + 2) + "{r}" for k in column["sum_of"]) if column["sum_of"] else None
+        for column in columns
+    ]
+    for r, item in enumerate(data["rows"], start=first):
+        cells = [_styled(name_style, item["name"], text=True)]
+        for parts, value in zip(sums, item["values"]):
+            cells.append(_styled(number_style, f"=SUM({parts.format(r=r)})" if parts else value))
+        ws.append(cells)
+    ws.append([_styled(total_label_style, data["total_label"], text=True)]
+              + [_styled(total_style, f"=SUM({get_column_letter(j)}{first}:{get_column_letter(j)}{last})")
+                 for j in range(2, last_col + 1)])
+    ws.append([])
+    for note in data["notes"]:
+        ws.append([_styled(note_style, note, text=True)])
 
     target = next((j for j, c in enumerate(columns, start=2) if c["target"]), None)
     if chart and target is not None:
