@@ -35,3 +35,11 @@ def test_check_runs_with_the_collector_paused_and_restores_it(monkeypatch):
     monkeypatch.setattr(rules, "check_loaded", lambda *a, **k: seen.append(gc.isenabled()) or real(*a, **k))
     result = check_file(LAMPANG)
     assert seen == [False] and result.error is None and gc.isenabled()
+
+
+def test_paused_can_collect_once_after(monkeypatch):
+    calls = []
+    monkeypatch.setattr(gc, "collect", lambda *a: calls.append(gc.isenabled()) or 0)
+    with paused(collect=True):
+        assert calls == []
+    assert calls == [True]

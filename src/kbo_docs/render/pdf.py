@@ -99,7 +99,10 @@ def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: 
 def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
                body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True) -> bytes:
     """The PDF of a document; see :func:`render_document` for ``thai_distribute``."""
+    from ..collector import paused
+
     options = {"pdf_variant": pdf_variant} if pdf_variant else {}
-    document = render_document(doc, base_url=base_url, pdf_variant=pdf_variant, body_size=body_size,
-                               thai_distribute=thai_distribute)
-    return document.write_pdf(**options)
+    with paused(collect=True):
+        document = render_document(doc, base_url=base_url, pdf_variant=pdf_variant, body_size=body_size,
+                                   thai_distribute=thai_distribute)
+        return document.write_pdf(**options)
