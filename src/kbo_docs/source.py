@@ -146,24 +146,31 @@ def parse_yaml(text: str, file: str = "<input>") -> tuple[Any, SourceMap]:
     """Parse YAML text into plain values (dict, list, str, None) and their positions.
 
     libyaml's event stream builds the values directly (fast, and no node tree held in memory);
-    a file with anchors and aliases is composed into nodes so that aliases are followed as
-    PyYAML does, and a file libyaml refuses is parsed again by PyYAML's pure-Python loader,
-    whose errors :mod:`kbo_docs.yaml_errors` explains."""
+    a file with anchors and aliases, or with a mistake, goes through the node tree instead
+    (:func:`by_nodes`), so aliases are followed as PyYAML follows them and every message is
+    the one it always was; a file libyaml refuses is parsed again by PyYAML's pure-Python
+    loader, whose errors :mod:`kbo_docs.yaml_errors` explains."""
     smap = SourceMap(file, text=text.splitlines())
     if getattr(yaml, "__with_libyaml__", False):
         try:
             return _Stream(smap, yaml.CSafeLoader(text)).document(), smap
-        except (yaml.YAMLError, _Fallback):
+        except (yaml.YAMLError, _Fallback, InputError):
+            # anchors, or a mistake: the node tree says it as before (a slip further down the
+            # file is reported before a duplicate key above it, as PyYAML composes first)
             smap = SourceMap(file, text=smap.text)
-    node = _compose(text, file)
+    return by_nodes(text, smap), smap
+
+
+def by_nodes(text: str, smap: SourceMap) -> Any:
+    """The values of ``text`` through the node tree (aliases followed as PyYAML follows them),
+    their lines into ``smap``."""
+    node = _compose(text, smap.file)
     if node is None:
-        raise InputError("แฟ้มว่าง / the file is empty", file, 1)
-    builder = _Builder(smap)
+        raise InputError("แฟ้มว่าง / the file is empty", smap.file, 1)
     try:
-        value = builder.build(node, ())
+        return _Builder(smap).build(node, ())
     except RecursionError:
-        raise InputError("ซ้อนลึกเกินไป / nesting too deep", file) from None
-    return value, smap
+        raise InputError("ซ้อนลึกเกินไป / nesting too deep", smap.file) from None
 
 
 def _compose(text: str, file: str) -> Node | None:
