@@ -251,6 +251,7 @@ class _Stream:
         # one int object per line number, shared (YAML breaks lines at fewer characters than
         # str.splitlines does, so every line number fits)
         self.ints = list(range(len(smap.text) + 3))
+        self.short: dict[str, str] = {}
 
     def document(self) -> Any:
         try:
@@ -291,7 +292,10 @@ class _Stream:
             end = event.end_mark.line + 1
             if not line == end == at:  # a one-line value is its own span
                 smap.spans[path] = (line, self.ints[end])
-            return event.value
+            text = event.value
+            if len(text) <= 8:  # numbers of a register: one string object for each value
+                text = self.short.setdefault(text, text)
+            return text
         next_event = self.next
         if cls is yaml.SequenceStartEvent:
             items: list[Any] = []
