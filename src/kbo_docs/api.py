@@ -58,6 +58,17 @@ def lint_file(path: str | Path, select: set[str] | None = None, limits: Limits |
     return CheckResult(str(path), findings, notes=list(doc.notes))
 
 
+def starter_text(kind: str) -> str:
+    """The commented Thai starter data file for a kind (``templates/starters/<kind>.yaml``):
+    it checks clean and renders. Raises InputError for an unknown kind."""
+    from .model import BY_NAME
+    from .render.paths import templates_dir
+
+    if kind not in BY_NAME:
+        raise InputError(f"ไม่รู้จักชนิดเอกสาร / unknown kind '{kind}' (one of {', '.join(BY_NAME)})", kind)
+    return (templates_dir() / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")
+
+
 def exit_code(results: list[CheckResult]) -> int:
     """2 if any input could not be used, else 1 if any error was found, else 0."""
     return max((r.exit_code for r in results), default=0)

@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .api import CheckResult, check_file, exit_code
+from .model import KINDS
 from .render import PDF_VARIANTS
 
 
@@ -300,6 +301,24 @@ def _print_fits(found, fmt: str) -> None:  # type: ignore[no-untyped-def]
             click.echo("  " + fits[0].allocation.explanation.replace("\n", "\n  "))
         else:
             click.echo(f"weight {key}: no method and floor reproduces the targets")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice([k.name for k in KINDS]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The file to write (default: KIND.yaml).")
+@click.option("--overwrite", is_flag=True, help="Replace an existing file.")
+def new(kind: str, output: str | None, overwrite: bool) -> None:
+    """Write a commented Thai starter data file for KIND that checks clean and renders."""
+    from .api import starter_text
+    from .findings import InputError
+    from .write import write_text_atomic
+
+    try:
+        path = write_text_atomic(output or f"{kind}.yaml", starter_text(kind), overwrite=overwrite)
+    except InputError as exc:
+        click.echo(click.style(str(exc), fg="red"), err=True)
+        sys.exit(2)
+    click.echo(f"wrote {path}")
 
 
 @main.command()

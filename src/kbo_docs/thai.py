@@ -72,7 +72,7 @@ __all__ = [
 ]
 
 Digits = Literal["thai", "arabic"]
-DateStyle = Literal["full", "abbr", "weekday"]
+DateStyle = Literal["full", "abbr", "weekday", "be"]
 
 THAI_DIGITS: tuple[str, ...] = tuple("๐๑๒๓๔๕๖๗๘๙")
 """Thai digits ๐-๙ (U+0E50-U+0E59); index = value."""
@@ -233,7 +233,8 @@ def format_date(d: date, style: DateStyle = "full", digits: Digits = "thai") -> 
 
     - ``"full"``: ``๖ ธันวาคม ๒๕๖๗`` (the formal form for letters);
     - ``"abbr"``: ``๖ ธ.ค. ๖๗`` (2-digit BE year; for tables and registers only);
-    - ``"weekday"``: ``วันอังคารที่ ๑๑ มกราคม ๒๕๖๕``.
+    - ``"weekday"``: ``วันอังคารที่ ๑๑ มกราคม ๒๕๖๕``;
+    - ``"be"``: ``๘ มกราคม พ.ศ. ๒๕๖๘`` (สั่ง ณ วันที่ / ประกาศ ณ วันที่).
 
     Dates before CE 1857 (BE 2400) raise ``ValueError``: :func:`parse_date` would read
     their BE year back as a CE year.
@@ -246,10 +247,12 @@ def format_date(d: date, style: DateStyle = "full", digits: Digits = "thai") -> 
         text = f"{d.day} {MONTHS_FULL[month]} {be}"
     elif style == "abbr":
         text = f"{d.day} {MONTHS_ABBR[month]} {be % 100:02d}"
+    elif style == "be":
+        text = f"{d.day} {MONTHS_FULL[month]} พ.ศ. {be}"
     elif style == "weekday":
         text = f"{WEEKDAYS[d.weekday()]}ที่ {d.day} {MONTHS_FULL[month]} {be}"
     else:
-        raise ValueError(f"style must be 'full', 'abbr' or 'weekday', not {style!r}")
+        raise ValueError(f"style must be 'full', 'abbr', 'weekday' or 'be', not {style!r}")
     return _with_digits(text, digits)
 
 

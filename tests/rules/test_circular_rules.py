@@ -294,7 +294,6 @@ def test_cir005_kind_defaults_to_circular():
         pytest.param("ลป ๐๐๑๙.๓/ว๒๕๕๕", id="no-space-after-wor"),
         pytest.param('"ลป  ๐๐๑๙.๓/ว ๒๕๕๕"', id="double-space"),
         pytest.param("ที่ ลป ๐๐๑๙.๓/ว ๒๕๕๕", id="with-the-word-ที่"),
-        pytest.param("ลป ๐๐๑๙.๓/ว", id="no-running-number"),
         pytest.param("ลป ๐๐๑๙.๓", id="no-slash"),
     ],
 )

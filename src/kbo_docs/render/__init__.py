@@ -28,24 +28,31 @@ class RenderResult:
 
 def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] | None = None) -> list[tuple[Document, str]]:
     """Which (document, format) pairs to produce: XLSX only for registers."""
-    docs = Views(loaded.project).documents()
+    try:
+        docs = Views(loaded.project).documents()
+    except InputError as exc:  # what the view cannot build even with --force: name the file
+        raise InputError(exc.message, loaded.file) from None
+    except KeyError as exc:  # a ${name} nothing defines (TXT006), rendered with --force
+        name = exc.args[0] if exc.args else "?"
+        raise InputError(f"ไม่รู้จักการอ้างอิง ${{{name}}} จึงพิมพ์ข้อความไม่ได้ (TXT006) / "
+                         f"unknown reference ${{{name}}}: the text cannot be printed (TXT006)", loaded.file) from None
     wanted = set(only or ())
     unknown = wanted - {d.id for d in docs}
     if unknown:
         raise InputError(f"ไม่มีเอกสาร id / no document with id: {', '.join(sorted(unknown))}", loaded.file)
     chosen = [d for d in docs if not wanted or d.id in wanted]
-    return [(d, fmt) for d in chosen for fmt in formats if fmt != "xlsx" or d.kind == "register"]
+    return [(d, fmt) for d in chosen for fmt in formats if fmt != "xlsx" or d.xlsx]
 
 
 def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
     """Resolve the office's Garuda image against the data file's folder, or warn."""
-    if doc.kind != "circular":
+    if doc.garuda is None:
         return
     agency = doc.data["agency"]
     if not agency["garuda_image"]:
         warnings.append(
             f"{doc.id}: ไม่ได้กำหนดภาพตราครุฑ เว้นที่ว่างไว้ / no Garuda image configured "
-            "(agency.garuda_image); the 3 cm space is kept empty"
+            f"(agency.garuda_image); the {doc.garuda_cm:g} cm space is kept empty"
         )
         return
     path = (base_dir / agency["garuda_image"]).resolve()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from copy import copy
+from decimal import Decimal
 from typing import Any
 
 from .view import Document
@@ -21,6 +22,75 @@ FONT_SIZE = 14
 def display_width(text: str) -> int:
     """Columns a text takes on screen: Thai marks above and below letters take none."""
     return sum(0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else 1 for ch in text)
+
+
+def _text_cell(ws: Any, row: int, col: int, value: str) -> Any:
+    """Write user text as a string cell, whatever it starts with."""
+    cell = ws.cell(row=row, column=col)
+    cell.value = value
+    cell.data_type = "s"
+    return cell
+
+
+def number_format(column: dict[str, Any], digits: str) -> str:
+    """The cell format of a column: whole numbers, money with satang, decimals, or percent
+    (the cell holds the fraction, ``0.9294`` shows ``92.94%``), Thai digits when asked."""
+    places = column.get("places", 0)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    if column.get("type") == "percent":
+        pattern = "0" + ("." + "0" * places if places else "") + "%"
+    return ("[$-D00041E]" if digits == "thai" else "") + pattern
+
+
+def _cell_value(column: dict[str, Any], value: Any) -> Any:
+    """A figure as the workbook stores it: exact (Decimal), a percent as its fraction."""
+    if value is None:
+        return None
+    if column.get("type") == "percent":
+        return Decimal(value) / 100
+    return value
+
+
+def _formula(column: dict[str, Any], keys: list[str], row: int, first: int, last: int) -> str | None:
+    """The live formula of a computed cell in ``row`` (a share divides by the column total when
+    its whole is ``total``)."""
+    from openpyxl.utils import get_column_letter
+
+    def at(key: str, r: int = row) -> str:
+        return f"{get_column_letter(keys.index(key) + 2)}{r}"
+
+    if column["sum_of"]:
+        return f"=SUM({','.join(at(k) for k in column['sum_of'])})"
+    if column.get("difference"):
+        a, b = column["difference"]
+        return f"={at(a)}-{at(b)}"
+    share = column.get("share_of")
+    if share:
+        part = at(share["part"])
+        if share["whole"] == "total":
+            letter = get_column_letter(keys.index(share["part"]) + 2)
+            whole = f"SUM({letter}${first}:{letter}${last})"
+        else:
+            whole = at(share["whole"])
+        return f"=IF({whole}=0,0,{part}/{whole})"
+    return None
+
+
+def _mark(cell: Any, mark: dict[str, Any], typed: Any, column: dict[str, Any], formula: str | None) -> None:
+    """A typed figure that disagrees with what it should be keeps the typed figure (so every
+    format shows the same number), is filled and carries a comment saying what it should be."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    rounding = mark["kind"] == "rounding"
+    color = "FFF2CC" if rounding else "F4CCCC"
+    cell.fill = PatternFill("solid", start_color=color, end_color=color)
+    expected = mark["expected"]
+    why = ("ผลต่างจากการปัดเศษ / rounding difference" if rounding
+           else "ไม่ตรงกับที่คำนวณได้ / disagrees with the computed figure")
+    how = f" ({formula[1:]})" if formula else ""
+    text = f"พิมพ์ไว้ / typed {typed}; คำนวณได้ / computed {expected}{how}: {why}"
+    cell.comment = Comment(text, "kbo-docs")
 
 
 def _styled(template: Any, value: Any = None, *, text: bool = False) -> Any:
@@ -52,7 +122,7 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
     data = doc.data
     columns = data["columns"]
     keys = [c["key"] for c in columns]
-    number_format = THAI_NUMBER_FORMAT if doc.digits == "thai" else ARABIC_NUMBER_FORMAT
+    default_format = THAI_NUMBER_FORMAT if doc.digits == "thai" else ARABIC_NUMBER_FORMAT
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("".join(ch for ch in doc.id if ch not in "[]:*?/\\")[:31] or "register")
@@ -68,13 +138,14 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
             setattr(cell, name, value)
         return cell
 
+    formats = [number_format(column, doc.digits) if "type" in column else default_format for column in columns]
     title_style = template(font=bold, alignment=Alignment(horizontal="center"))
     header_style = template(font=bold, border=box,
                             alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
     name_style = template(font=font, border=box)
-    number_style = template(font=font, border=box, number_format=number_format)
+    number_styles = [template(font=font, border=box, number_format=f) for f in formats]
     total_label_style = template(font=bold, border=box)
-    total_style = template(font=bold, border=box, number_format=number_format)
+    total_styles = [template(font=bold, border=box, number_format=f) for f in formats]
     note_style = template(font=font)
 
     # What a streamed sheet needs before its first row: sizes, panes, merges, print set-up.
@@ -86,7 +157,11 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
     for row in range(1, title_rows + 1):
         ws.merged_cells.add(f"A{row}:{get_column_letter(last_col)}{row}")
     widths = [max([display_width(data["row_label"])] + [display_width(r["name"]) for r in data["rows"]])]
-    widths += [min(30, max(8, display_width(c["title"]) // 2 + 2)) for c in columns]
+    figures = [[v for v in [*(r["values"][j] for r in data["rows"]), data["totals"][j]] if v is not None]
+               for j in range(len(columns))]
+    widths += [min(30, max(8, display_width(c["title"]) // 2 + 2,
+                           max((len(format(Decimal(v), ",.{}f".format(c.get("places", 0)))) + 2 for v in figs), default=0)))
+               for c, figs in zip(columns, figures)]
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width + 3
     ws.row_dimensions[header].height = 45
@@ -102,19 +177,37 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
     for line in data["title"]:
         ws.append([_styled(title_style, line, text=True)])
     ws.append([])
-    ws.append([_styled(header_style, title, text=True) for title in [data["row_label"]] + [c["title"] for c in columns]])
-    sums = [
-        ",".join(get_column_letter(keys.index(k) + 2) + "{r}" for k in column["sum_of"]) if column["sum_of"] else None
-        for column in columns
-    ]
+    titles = [data["row_label"]] + [c["title"] + (f" ({c['unit']})" if c.get("unit") else "") for c in columns]
+    ws.append([_styled(header_style, title, text=True) for title in titles])
     for r, item in enumerate(data["rows"], start=first):
         cells = [_styled(name_style, item["name"], text=True)]
-        for parts, value in zip(sums, item["values"]):
-            cells.append(_styled(number_style, f"=SUM({parts.format(r=r)})" if parts else value))
+        marks = item.get("marks") or [None] * len(columns)
+        for column, value, mark, style in zip(columns, item["values"], marks, number_styles):
+            formula = _formula(column, keys, r, first, last)
+            if mark is not None:
+                cell = _styled(style, _cell_value(column, value))
+                _mark(cell, mark, value, column, formula)
+            else:
+                cell = _styled(style, formula or _cell_value(column, value))
+            cells.append(cell)
         ws.append(cells)
-    ws.append([_styled(total_label_style, data["total_label"], text=True)]
-              + [_styled(total_style, f"=SUM({get_column_letter(j)}{first}:{get_column_letter(j)}{last})")
-                 for j in range(2, last_col + 1)])
+    cells = [_styled(total_label_style, data["total_label"], text=True)]
+    total_marks = data.get("total_marks") or [None] * len(columns)
+    for j, (column, stated, mark, style) in enumerate(zip(columns, data["totals"], total_marks, total_styles), start=2):
+        letter = get_column_letter(j)
+        formula = f"=SUM({letter}{first}:{letter}{last})"
+        share = column.get("share_of")
+        if share:  # the share of the totals, not a sum of shares
+            part = get_column_letter(keys.index(share["part"]) + 2) + str(total_row)
+            whole = part if share["whole"] == "total" else get_column_letter(keys.index(share["whole"]) + 2) + str(total_row)
+            formula = f"=IF({whole}=0,0,{part}/{whole})"
+        if mark is not None:
+            cell = _styled(style, _cell_value(column, stated))
+            _mark(cell, mark, stated, column, formula)
+        else:
+            cell = _styled(style, formula)
+        cells.append(cell)
+    ws.append(cells)
     ws.append([])
     for note in data["notes"]:
         ws.append([_styled(note_style, note, text=True)])

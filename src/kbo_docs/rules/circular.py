@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from .. import checks, thai
 from ..findings import Severity
-from ..model import Circular, Node
+from ..model import Circular, LetterNumber, Node, number_parts
 from .context import Context
 from .registry import Issue, in_text, issue, rule
 
@@ -39,7 +39,7 @@ def date_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
     by ๒๐ ธันวาคม ๒๕๖๗.
     Right: dated ๖ ธันวาคม ๒๕๖๗. A letter sent ahead of the year is allowed: silence with ``noqa``.
     """
-    problem = checks.letter_date_outside(c.date, ctx.fiscal_year)
+    problem = checks.letter_date_outside(c.date, ctx.fiscal_year) if ctx.fiscal_year else None
     if not problem:
         return
     th, en = problem
@@ -96,7 +96,7 @@ def deadline_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
     Right: ``ภายในวันที่ ๒๐ ธันวาคม ๒๕๖๗``.
     """
     for node, at, day, words in _deadlines(c):
-        problem = checks.deadline_outside(day, ctx.fiscal_year, letter_date=c.date)
+        problem = checks.deadline_outside(day, ctx.fiscal_year, letter_date=c.date) if ctx.fiscal_year else None
         if problem:
             yield issue(node, *problem, *at, **words)
 
@@ -113,7 +113,7 @@ def enclosure_exists(c: Circular, ctx: Context) -> Iterator[Issue]:
     """
     for node, at, text in _texts(c):
         for number in checks.enclosure_numbers(text):
-            problem = checks.missing_enclosure(number, len(c.enclosures))
+            problem = checks.missing_enclosure(number, len(c.all_enclosures()))
             if problem:
                 yield issue(node, *problem, *at)
 
@@ -128,14 +128,19 @@ def circular_number(c: Circular, ctx: Context) -> Iterator[Issue]:
     Wrong: ``kind: circular`` with ``number: ลป ๐๐๑๙.๓/๒๕๕๕``.
     Right: ``number: ลป ๐๐๑๙.๓/ว ๒๕๕๕``.
     """
-    _, slash, after = c.number.partition("/")
-    has_wor = after.strip().startswith("ว")
-    if not slash:
-        yield issue(c, f"เลขที่หนังสือไม่มี '/': {c.number}", f"letter number has no '/': {c.number}", "number")
-    elif c.kind == "circular" and not has_wor:
-        yield issue(c, f"หนังสือเวียนต้องมี ว หลังเครื่องหมาย /: {c.number}", f"a circular's number needs 'ว' after the slash: {c.number}", "number")
-    elif c.kind == "letter" and has_wor:
-        yield issue(c, f"หนังสือที่ไม่ใช่หนังสือเวียนไม่ใช้ ว: {c.number}", f"only circulars are numbered with 'ว': {c.number}", "number")
+    parts = number_parts(c.number, ctx.project.agency.reference_prefix)
+    text, at = parts.text, _number_at(c)
+    if parts.typed is not None and "/" not in text:
+        yield issue(c, f"เลขที่หนังสือไม่มี '/': {text}", f"letter number has no '/': {text}", *at)
+    elif c.kind == "circular" and not parts.circular:
+        yield issue(c, f"หนังสือเวียนต้องมี ว หลังเครื่องหมาย /: {text}", f"a circular's number needs 'ว' after the slash: {text}", *at)
+    elif c.kind == "letter" and parts.circular:
+        yield issue(c, f"หนังสือที่ไม่ใช่หนังสือเวียนไม่ใช้ ว: {text}", f"only circulars are numbered with 'ว': {text}", *at)
+
+
+def _number_at(c: Circular) -> tuple[str, ...]:
+    """Where the number's circular flag stands: its own key when typed as parts."""
+    return ("number", "circular") if isinstance(c.number, LetterNumber) and "circular" in c.number.model_fields_set else ("number",)
 
 
 @rule("CIR006", "number-shape", WARNING, "circular")
@@ -146,10 +151,35 @@ def number_shape(c: Circular, ctx: Context) -> Iterator[Issue]:
     Wrong: ``ลป ๐๐๑๙๓/ว ๒๕๕๕๕`` (five-digit owner code), ``ลป๐๐๑๙.๓/ว๒๕๕๕`` (no spaces).
     Right: ``ลป ๐๐๑๙.๓/ว ๒๕๕๕๕``.
     """
-    if not _NUMBER_SHAPE.match(c.number):
+    parts = number_parts(c.number, ctx.project.agency.reference_prefix)
+    if parts.running is None and "/" in parts.text:
+        return  # CIR010 says what is missing
+    if not _NUMBER_SHAPE.match(parts.text):
+        where = ("number", "owner") if isinstance(c.number, LetterNumber) and c.number.owner else ("number",)
         yield issue(
-            c, f"รูปแบบเลขที่หนังสือไม่ตรงแบบ (รหัส ๒ ตัวอักษร เว้นวรรค เลข ๔ หลัก/เลขทะเบียน): {c.number}",
-            f"unusual letter number shape (code, space, 4-digit owner number, '/', running number): {c.number}", "number",
+            c, f"รูปแบบเลขที่หนังสือไม่ตรงแบบ (รหัส ๒ ตัวอักษร เว้นวรรค เลข ๔ หลัก/เลขทะเบียน): {parts.text}",
+            f"unusual letter number shape (code, space, 4-digit owner number, '/', running number): {parts.text}", *where,
+        )
+
+
+@rule("CIR010", "running-number", WARNING, "circular")
+def running_number(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """The number has its running number (เลขทะเบียนหนังสือส่ง) after the slash. Left empty while
+    the letter is drafted, it must be filled in before the letter is sent.
+
+    Wrong: ``number: ลป ๐๐๑๙.๓/ว`` or ``number: {owner: ลป ๐๐๑๙.๓, circular: true}``.
+    Right: ``number: ลป ๐๐๑๙.๓/ว ๒๕๕๕`` or ``number: {owner: ลป ๐๐๑๙.๓, circular: true, running: ๒๕๕๕}``.
+    """
+    yield from running_number_missing(c, c.number, ctx)
+
+
+def running_number_missing(node: Node, number: object, ctx: Context) -> Iterator[Issue]:
+    """The finding for a number without its running number (circulars, memos)."""
+    parts = number_parts(number, ctx.project.agency.reference_prefix)  # type: ignore[arg-type]
+    if parts.running is None:
+        yield issue(
+            node, f"ยังไม่มีเลขทะเบียนหนังสือส่งหลังทับ: ที่ {parts.text} (ขอเลขจากงานสารบรรณแล้วใส่)",
+            f"the running number after the slash is missing: {parts.text} (get it from the outgoing register)", "number",
         )
 
 
@@ -183,8 +213,8 @@ def acting_line(c: Circular, ctx: Context) -> Iterator[Issue]:
     Wrong: ``acting: แทนผู้ว่าราชการจังหวัดลำปาง``.
     Right: ``acting: ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดลำปาง``.
     """
-    acting = c.signer.acting
-    if acting is None:
+    acting = c.signer.acting if c.signer else None
+    if c.signer is None or acting is None:
         return
     phrase = next((p for p in _ACTING if acting.startswith(p)), None)
     if phrase is None:

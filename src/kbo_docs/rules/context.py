@@ -22,7 +22,7 @@ class Context:
 
     @cached_property
     def fiscal_bounds(self) -> tuple[dt.date, dt.date]:
-        return thai.fiscal_year_bounds(self.project.project.fiscal_year)
+        return thai.fiscal_year_bounds(self.fiscal_year or 0)
 
     @cached_property
     def texts(self) -> list[tuple[Node, tuple[str | int, ...], str]]:
@@ -33,8 +33,9 @@ class Context:
         return list(iter_texts(self.project))
 
     @property
-    def fiscal_year(self) -> int:
-        return self.project.project.fiscal_year
+    def fiscal_year(self) -> int | None:
+        """The project's fiscal year; None in a file without a project (fiscal-year rules are quiet)."""
+        return self.project.project.fiscal_year if self.project.project else None
 
     def in_fiscal_year(self, day: dt.date) -> bool:
         first, last = self.fiscal_bounds
