@@ -79,18 +79,33 @@ def read_weights_csv(path: str | Path) -> tuple[list[tuple[str, int]], dict[str,
     (Thai or Arabic digits, thousands commas in quoted cells). Bad rows raise InputError with the line."""
     import csv
     import io
-    import re
 
-    from . import thai
     from .source import read_text
 
     name = str(path)
     reader = csv.DictReader(io.StringIO(read_text(path)))
+    try:
+        return _weights(reader, name)
+    except csv.Error as exc:  # a cell over the field limit, a quote left open, ...
+        raise InputError(f"อ่าน CSV ไม่ได้ / cannot read the CSV: {exc}", name, reader.line_num or 1) from None
+
+
+def _weights(reader, name: str) -> tuple[list[tuple[str, int]], dict[str, int]]:  # type: ignore[no-untyped-def]
+    import re
+
+    from . import thai
+
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     if "name" not in fields or "weight" not in fields:
         raise InputError("CSV ต้องมีหัวคอลัมน์ name,weight / the CSV needs a header with name and weight", name, 1)
+    from collections import Counter
+
+    twice = sorted(f for f, n in Counter(fields).items() if f and n > 1)
+    if twice:
+        raise InputError(f"หัวคอลัมน์ซ้ำ / the header names {', '.join(twice)} twice: keep one column of each", name, 1)
     rows: list[tuple[str, int]] = []
     caps: dict[str, int] = {}
+    seen: dict[str, int] = {}
     for record in reader:
         line = reader.line_num
         if None in record:
@@ -105,6 +120,10 @@ def read_weights_csv(path: str | Path) -> tuple[list[tuple[str, int]], dict[str,
                 f"'{record[split[0]]}' ดูเหมือนส่วนหนึ่งของตัวเลขที่มีจุลภาค (ใส่ในเครื่องหมายคำพูด) / "
                 f"'{record[split[0]]}' looks like the tail of a number split at its comma: quote it (\"1,000\")", name, line,
             )
+        if record["name"] in seen:
+            raise InputError(f"ชื่อแถวซ้ำกับบรรทัด {seen[record['name']]} / duplicate row name "
+                             f"'{record['name']}' (also on line {seen[record['name']]})", name, line)
+        seen[record["name"]] = line
         try:
             weight = thai.parse_number(record["weight"])
             if not isinstance(weight, int) or weight < 0:
