@@ -45,7 +45,7 @@ class Run:
         self.code = os.waitstatus_to_exitcode(status)
         self.stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
         proc.returncode = self.code
-        if self.code not in (0, 1):
+        if self.code != 0 and "--convert-to" not in cmd:  # every file here is honest: anything else is a bug
             raise SystemExit(f"{' '.join(cmd)} failed ({self.code}): {self.stderr[-2000:]}")
 
 

@@ -111,11 +111,19 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 """Bidirectional embeddings, overrides and isolates: U+202E prints the text after it reversed."""
 
 
+_MAYBE_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef"
+                                "\ufffe\uffff\ud800-\udfff\U00010000-\U0010ffff]")
+"""Every character :func:`unprintable` may report (and a line break, and every character
+beyond the first plane), so that text without any of them is passed at once."""
+
+
 def unprintable(text: str) -> list[str]:
     """The characters of ``text`` no document may hold, as ``U+XXXX``: control characters but
     line break and tab, noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF), lone surrogates, and the
     bidirectional controls."""
-    bad = set()
+    bad: set[int] = set()
+    if not _MAYBE_UNPRINTABLE.search(text):  # the usual text: nothing to look at letter by letter
+        return []
     for ch in text:
         code = ord(ch)
         if ch in "\n\t" or (code < 0xFDD0 and 0x20 <= code < 0x7F):
