@@ -143,7 +143,7 @@ def parse_number(text: str) -> int | Decimal:
     comma). Raises ``ValueError`` for empty text, for Thai and Arabic digits mixed in one
     number (``"25๖๒"``), and for anything else that is not a number.
     """
-    if _PLAIN_NUMBER_RE.fullmatch(text):  # the common cell: digits of one system only
+    if len(text) <= MAX_DIGITS and _PLAIN_NUMBER_RE.fullmatch(text):  # the common cell: digits of one system
         return int(text)  # int() reads Thai digits too
     cleaned = _clean(text)
     if not cleaned:
