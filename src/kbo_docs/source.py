@@ -144,10 +144,22 @@ def read_text(path: str | Path) -> str:
     except OSError as exc:
         raise InputError(f"อ่านแฟ้มไม่ได้ / cannot read file: {exc.strerror or exc}", name) from None
     if len(raw) > max_bytes:
-        raise InputError(f"แฟ้มใหญ่เกินไป: {max(size, len(raw)):,} ไบต์ เกินขีดจำกัด {max_bytes:,} ไบต์ ให้แบ่งแฟ้ม "
-                         "หรือเพิ่มขีดจำกัดด้วยตัวแปรสภาพแวดล้อม KBO_DOCS_MAX_BYTES / "
-                         f"file too large: {max(size, len(raw)):,} bytes, over the limit of {max_bytes:,}; split the file, "
-                         "or raise the limit with the environment variable KBO_DOCS_MAX_BYTES", name)
+        raise _too_large(max(size, len(raw)), max_bytes, name)
+    return decode_text(raw, name)
+
+
+def _too_large(size: int, max_bytes: int, name: str) -> InputError:
+    return InputError(f"แฟ้มใหญ่เกินไป: {size:,} ไบต์ เกินขีดจำกัด {max_bytes:,} ไบต์ ให้แบ่งแฟ้ม "
+                      "หรือเพิ่มขีดจำกัดด้วยตัวแปรสภาพแวดล้อม KBO_DOCS_MAX_BYTES / "
+                      f"file too large: {size:,} bytes, over the limit of {max_bytes:,}; split the file, "
+                      "or raise the limit with the environment variable KBO_DOCS_MAX_BYTES", name)
+
+
+def decode_text(raw: bytes, name: str = "<input>") -> str:
+    """Bytes of a data file as text: UTF-8 (a BOM is allowed) within the size limit, or an InputError."""
+    max_bytes = limits()[0]
+    if len(raw) > max_bytes:
+        raise _too_large(len(raw), max_bytes, name)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
