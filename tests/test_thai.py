@@ -8,10 +8,12 @@ import subprocess
 import sys
 from datetime import date, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from pythainlp.util import num_to_thaiword, thai_strftime
 
 from kbo_docs.thai import (
@@ -39,6 +41,8 @@ from kbo_docs.thai import (
 
 DIGIT_MODES = ("thai", "arabic")
 
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "lampang-kbo-2568.yaml"
+
 
 def days(first: date, last: date) -> list[date]:
     return [first + timedelta(n) for n in range((last - first).days + 1)]
@@ -55,10 +59,25 @@ def test_tables() -> None:
     assert WEEKDAYS[date(2022, 1, 11).weekday()] == "วันอังคาร"
 
 
-def test_import_does_not_write_pythainlp_data(tmp_path) -> None:
+def test_month_and_weekday_names_are_pythainlps() -> None:
+    from pythainlp.util.date import thai_abbr_months, thai_full_months, thai_full_weekdays
+
+    assert MONTHS_FULL == tuple(thai_full_months)
+    assert MONTHS_ABBR == tuple(thai_abbr_months)
+    assert WEEKDAYS == tuple(thai_full_weekdays)
+
+
+def test_check_imports_no_library_it_does_not_need(tmp_path) -> None:
+    """A cold ``check`` loads neither pythainlp nor a renderer's libraries (and so never
+    writes pythainlp's data folder)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHAINLP")}
     env["HOME"] = str(tmp_path)
-    subprocess.run([sys.executable, "-c", "import kbo_docs.thai"], env=env, check=True)
+    code = ("import sys; from kbo_docs.api import check_file; check_file(sys.argv[1]); "
+            "print(' '.join(sorted(m.split('.')[0] for m in sys.modules)))")
+    run = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], env=env, check=True, capture_output=True, text=True)
+    loaded = set(run.stdout.split())
+    assert "kbo_docs" in loaded and "pydantic" in loaded
+    assert not loaded & {"pythainlp", "weasyprint", "openpyxl", "docxtpl", "docx", "jinja2", "lxml", "pdfplumber", "cffi"}
     assert not (tmp_path / "pythainlp-data").exists()
 
 

@@ -65,8 +65,9 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from fractions import Fraction
 
 Weight = int | Fraction
@@ -113,13 +114,28 @@ class Allocation:
 
     method: str
     total: int
-    rows: tuple[RowResult, ...]
     ties: tuple[Tie, ...]
-    explanation: str
+    target_of: dict[str, int] = field(repr=False)
+    """Each row's target, by name (:meth:`targets` gives a copy)."""
+    make_rows: Callable[[], tuple[RowResult, ...]] = field(repr=False, compare=False)
+    explain: Callable[[], str] = field(repr=False, compare=False)
+    """:attr:`rows` and :attr:`explanation` are made when first asked for: a register of
+    100,000 rows is checked by its targets alone, and its Hamilton explanation names
+    thousands of seats."""
+
+    @cached_property
+    def rows(self) -> tuple[RowResult, ...]:
+        """Every row's share, in the order the rows were given."""
+        return self.make_rows()
+
+    @cached_property
+    def explanation(self) -> str:
+        """Two lines, Thai then English: where the last seats went and why."""
+        return self.explain()
 
     def targets(self) -> dict[str, int]:
         """Map each row name to its target."""
-        return {r.name: r.target for r in self.rows}
+        return dict(self.target_of)
 
 
 @dataclass(frozen=True)
@@ -164,23 +180,30 @@ def allocate(
     else:
         share = _divisor(seats, weights, rooms, _DIVISOR_STEP[method])
         kind = ("ตามค่าเฉลี่ยสูงสุด", "by highest average")
-    wsum = sum(weights.values())
-    results = tuple(
-        RowResult(
-            name=n,
-            weight=w,
-            quota=Fraction(total) * w / wsum if wsum else Fraction(0),
-            from_floor=floors[n],
-            from_whole=share.whole[n],
-            from_remainder=share.remainder[n],
-            target=floors[n] + share.whole[n] + share.remainder[n],
-            cap=caps.get(n),
+    target_of = {n: floors[n] + share.whole[n] + share.remainder[n] for n in weights}
+
+    def make_rows() -> tuple[RowResult, ...]:
+        scale = math.lcm(*(w.denominator for w in weights.values())) if weights else 1
+        wsum = Fraction(sum(w.numerator * (scale // w.denominator) for w in weights.values()), scale)
+        return tuple(
+            RowResult(
+                name=n,
+                weight=w,
+                quota=Fraction(total * w.numerator * wsum.denominator, w.denominator * wsum.numerator) if wsum else Fraction(0),
+                from_floor=floors[n],
+                from_whole=share.whole[n],
+                from_remainder=share.remainder[n],
+                target=target_of[n],
+                cap=caps.get(n),
+            )
+            for n, w in weights.items()
         )
-        for n, w in weights.items()
-    )
-    at_cap = sorted(r.name for r in results if r.weight and r.target == r.cap)
-    explanation = _explain(share, sum(floors.values()), seats, kind, at_cap)
-    return Allocation(method, total, results, share.ties, explanation)
+
+    def explain() -> str:
+        at_cap = sorted(n for n, w in weights.items() if w and target_of[n] == caps.get(n))
+        return _explain(share, sum(floors.values()), seats, kind, at_cap)
+
+    return Allocation(method, total, share.ties, target_of, make_rows, explain)
 
 
 def explain_fit(
@@ -296,16 +319,23 @@ def _prepare(
 
 
 def _hamilton(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | None]) -> _Share:
-    """Largest remainder over ``seats``; rows given more than their room are held there and the rest re-shared."""
+    """Largest remainder over ``seats``; rows given more than their room are held there and the rest re-shared.
+
+    Exact in integers: the weights are brought to a common denominator, so every quota is
+    ``left * w / wsum`` with integer ``w`` and one denominator ``wsum``, and remainders compare
+    as integers; fractions are made only for what the explanation shows."""
+    scale = math.lcm(*(w.denominator for w in weights.values())) if weights else 1
+    iw = {n: w.numerator * (scale // w.denominator) for n, w in weights.items()}
     held: dict[str, int] = {}
     while True:
         active = [n for n in weights if n not in held]
         left = seats - sum(held.values())
-        wsum = sum(weights[n] for n in active)
-        quotas = {n: left * weights[n] / wsum if wsum else Fraction(0) for n in active}
-        whole = {n: math.floor(q) for n, q in quotas.items()}
-        rest = {n: quotas[n] - whole[n] for n in active}
-        ranked = sorted(active, key=lambda n: (-rest[n], -weights[n], n))
+        wsum = sum(iw[n] for n in active)
+        whole: dict[str, int] = {}
+        rem: dict[str, int] = {}
+        for n in active:
+            whole[n], rem[n] = divmod(left * iw[n], wsum) if wsum else (0, 0)
+        ranked = sorted(active, key=lambda n: (-rem[n], -iw[n], n))
         spare = left - sum(whole.values())
         winners, losers = ranked[:spare], ranked[spare:]
         won = set(winners)
@@ -313,18 +343,19 @@ def _hamilton(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | N
         if not over:
             break
         held |= over
+    denominator = wsum or 1
     ties: tuple[Tie, ...] = ()
     if winners:
-        cut = rest[winners[-1]]
-        tied_out = tuple(sorted(n for n in losers if rest[n] == cut))
+        cut = rem[winners[-1]]
+        tied_out = tuple(sorted(n for n in losers if rem[n] == cut))
         if tied_out:
-            ties = (Tie(cut, tuple(sorted(n for n in winners if rest[n] == cut)), tied_out),)
+            ties = (Tie(Fraction(cut, denominator), tuple(sorted(n for n in winners if rem[n] == cut)), tied_out),)
     return _Share(
         whole=whole | held,
         remainder={n: int(n in won) for n in weights},
         ties=ties,
-        last=[(n, rest[n]) for n in winners],
-        next_in_line=(losers[0], rest[losers[0]]) if winners and losers else None,
+        last=[(n, Fraction(rem[n], denominator)) for n in winners],
+        next_in_line=(losers[0], Fraction(rem[losers[0]], denominator)) if winners and losers else None,
     )
 
 

@@ -36,13 +36,15 @@ class CheckResult:
 
 def check_file(path: str | Path, select: set[str] | None = None) -> CheckResult:
     """Load and check one data file. Bad input never raises: it comes back as ``error``."""
+    from .collector import paused
     from .rules import check_loaded
 
-    try:
-        loaded = load_project(path)
-    except InputError as exc:
-        return CheckResult(str(path), error=exc)
-    return CheckResult(str(path), check_loaded(loaded, select), loaded=loaded)
+    with paused():
+        try:
+            loaded = load_project(path)
+        except InputError as exc:
+            return CheckResult(str(path), error=exc)
+        return CheckResult(str(path), check_loaded(loaded, select), loaded=loaded)
 
 
 def lint_file(path: str | Path, select: set[str] | None = None, limits: Limits | None = None) -> CheckResult:

@@ -55,9 +55,14 @@ class ForeignWord:
         )
 
 
+_MAYBE_FOREIGN = re.compile("[^\x00-\x7f\u0e00-\u0e7f]")
+
+
 def foreign_words(text: str) -> list[ForeignWord]:
     """Whitespace-separated words holding letters of other scripts (TXT001)."""
-    found = []
+    found: list[ForeignWord] = []
+    if not _MAYBE_FOREIGN.search(text):  # only Thai and ASCII: nothing to look at letter by letter
+        return found
     for word in re.finditer(r"\S+", text):
         bad = [ch for ch in word.group() if is_foreign(ch)]
         if bad:

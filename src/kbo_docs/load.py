@@ -79,30 +79,31 @@ def _check_unique_ids(project: ProjectFile, source: SourceMap) -> None:
 
 
 def _alias_list_rows(project: ProjectFile, source: SourceMap) -> None:
-    """A row written as a list holds its cells by position: give each cell its column's name
-    in the source map too, so a finding about ``(rows, 3, "stars")`` finds its line."""
+    """A row written as a list holds its cells by position: tell the source map each
+    column's position, so a finding about ``(rows, 3, "stars")`` finds its line."""
     for r, reg in enumerate(project.registers):
-        for j in range(len(reg.rows)):
-            base = ("registers", r, "rows", j)
-            for position, key in enumerate(["name"] + [c.key for c in reg.columns]):
-                cell = (*base, position)
-                if cell in source.lines and (*base, key) not in source.lines:
-                    source.lines[(*base, key)] = source.lines[cell]
-                    if cell in source.spans:
-                        source.spans[(*base, key)] = source.spans[cell]
+        names = ["name"] + [c.key for c in reg.columns]
+        source.positions[("registers", r, "rows")] = {key: position for position, key in enumerate(names)}
 
 
 def _set_paths(value: Any, path: tuple[str | int, ...]) -> None:
     if isinstance(value, Node):
         value._path = path
         for name in type(value).model_fields:
-            _set_paths(getattr(value, name), (*path, name))
+            item = getattr(value, name)
+            if isinstance(item, _BRANCHES):  # text and numbers hold no model objects
+                _set_paths(item, (*path, name))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            _set_paths(item, (*path, i))
+            if isinstance(item, _BRANCHES):
+                _set_paths(item, (*path, i))
     elif isinstance(value, dict):
         for key, item in value.items():
-            _set_paths(item, (*path, key))
+            if isinstance(item, _BRANCHES):
+                _set_paths(item, (*path, key))
+
+
+_BRANCHES = (Node, list, dict)
 
 
 _MESSAGES = {

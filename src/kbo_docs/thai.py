@@ -18,16 +18,13 @@ Conventions:
 - The fiscal year (ปีงบประมาณ) runs from 1 October to 30 September and is named by the BE
   year in which it ends (พ.ร.บ.วิธีการงบประมาณ พ.ศ. ๒๕๖๑ มาตรา ๔).
 
-Month and weekday names come from ``pythainlp.util.date``. Nothing else from pythainlp is
-used: its ``thai_strptime`` fails on Thai digits and 2-digit years, its ``bahttext`` rounds
-through floats, and its ``num_to_thaiword`` says เอ็ด after ล้าน (1,000,001 -> หนึ่งล้านเอ็ด).
+Month and weekday names are pythainlp's (``pythainlp.util.date``), written out here because
+importing pythainlp takes a fifth of a cold ``kbo-docs check``; a test keeps them equal to
+pythainlp's. Nothing else from pythainlp is used: its ``thai_strptime`` fails on Thai digits
+and 2-digit years, its ``bahttext`` rounds through floats, and its ``num_to_thaiword`` says เอ็ด after ล้าน (1,000,001 -> หนึ่งล้านเอ็ด).
 """
 
 from __future__ import annotations
-
-import os
-
-os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")  # else importing pythainlp writes ~/pythainlp-data
 
 import calendar
 import re
@@ -37,7 +34,6 @@ from datetime import date, time
 from decimal import Decimal
 from typing import Literal
 
-from pythainlp.util.date import thai_abbr_months, thai_full_months, thai_full_weekdays
 
 __all__ = [
     "BE_OFFSET",
@@ -80,11 +76,12 @@ DateStyle = Literal["full", "abbr", "weekday", "be"]
 
 THAI_DIGITS: tuple[str, ...] = tuple("๐๑๒๓๔๕๖๗๘๙")
 """Thai digits ๐-๙ (U+0E50-U+0E59); index = value."""
-MONTHS_FULL: tuple[str, ...] = tuple(thai_full_months)
+MONTHS_FULL: tuple[str, ...] = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+                                 "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
 """Full month names, index 0 = มกราคม (January)."""
-MONTHS_ABBR: tuple[str, ...] = tuple(thai_abbr_months)
+MONTHS_ABBR: tuple[str, ...] = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 """Abbreviated month names with their dots, index 0 = ม.ค."""
-WEEKDAYS: tuple[str, ...] = tuple(thai_full_weekdays)
+WEEKDAYS: tuple[str, ...] = ("วันจันทร์", "วันอังคาร", "วันพุธ", "วันพฤหัสบดี", "วันศุกร์", "วันเสาร์", "วันอาทิตย์")
 """Weekday names with วัน, index 0 = วันจันทร์ (Monday), as ``date.weekday()``."""
 
 BE_OFFSET = 543
@@ -134,6 +131,7 @@ def letter_number(series: str, number: int, digits: Digits = "thai") -> str:
 
 
 _NUMBER_RE = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_PLAIN_NUMBER_RE = re.compile("[0-9]+|[๐-๙]+")
 
 
 def parse_number(text: str) -> int | Decimal:
@@ -145,6 +143,8 @@ def parse_number(text: str) -> int | Decimal:
     comma). Raises ``ValueError`` for empty text, for Thai and Arabic digits mixed in one
     number (``"25๖๒"``), and for anything else that is not a number.
     """
+    if len(text) <= MAX_DIGITS and _PLAIN_NUMBER_RE.fullmatch(text):  # the common cell: digits of one system
+        return int(text)  # int() reads Thai digits too
     cleaned = _clean(text)
     if not cleaned:
         raise ValueError("ไม่มีตัวเลข / empty number")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -42,3 +43,52 @@ def test_render_without_pango_says_which_package_to_install(tmp_path):
     assert len(errors) == 1, done.stderr
     assert "sudo apt-get install libpango-1.0-0" in errors[0] and errors[0].startswith("weasyprint: สร้าง PDF ไม่ได้")
     assert not out.exists() or not any(p.suffix == ".pdf" for p in out.iterdir())
+
+
+_IMPORT = """
+import subprocess, sys
+started = []
+real = subprocess.Popen.__init__
+subprocess.Popen.__init__ = lambda self, *a, **k: started.append(a[0] if a else k.get("args")) or real(self, *a, **k)
+from kbo_docs.render import system
+exec(sys.argv[1])
+system.require_weasyprint()
+from weasyprint.text import ffi
+import cffi
+print(len(started), ffi.pango is not None, ffi.pangoft2 is not None, ffi.harfbuzz_vector is None,
+      cffi.FFI.dlopen.__module__ == "cffi.api")
+"""
+
+
+def _import_weasyprint(setup: str = "") -> list[str]:
+    done = subprocess.run([sys.executable, "-c", _IMPORT, setup], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_weasyprint_finds_its_libraries_without_starting_a_process():
+    started, pango, pangoft2, _vector, restored = _import_weasyprint()
+    assert started == "0" and pango == pangoft2 == restored == "True"
+
+
+def test_a_library_missing_by_its_soname_falls_back_to_weasyprints_own_search():
+    # Pango's soname made unknown: WeasyPrint's own names and search still find it (and start
+    # processes to do so); an optional library missing by its soname is left out, as WeasyPrint would.
+    setup = ("system.SONAMES.update({n: ('libpango-no-such.so.9', False) for n, v in list(system.SONAMES.items())"
+             " if v[0] == 'libpango-1.0.so.0' and n != 'libpango-1.0.so.0'})")
+    started, pango, pangoft2, _vector, restored = _import_weasyprint(setup)
+    assert int(started) > 0 and pango == pangoft2 == restored == "True"
+
+
+def test_every_name_weasyprint_tries_is_known():
+    """The table follows WeasyPrint's own list of names (read from its source, not imported)."""
+    import importlib.util
+    import re
+
+    from kbo_docs.render.system import SONAMES
+
+    package = importlib.util.find_spec("weasyprint").submodule_search_locations[0]  # found, not imported
+    source = open(os.path.join(package, "text", "ffi.py"), encoding="utf-8").read()
+    calls = re.findall(r"= _dlopen\(\s*ffi,(.*?)\)", source, re.S)
+    names = {n for call in calls for n in re.findall(r"'([^']+)'", call)}
+    assert len(calls) == 7 and names and names <= set(SONAMES)

@@ -140,14 +140,17 @@ def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: 
 def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
                body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True) -> bytes:
     """The PDF of a document; see :func:`render_document` for ``thai_distribute``."""
+    from ..collector import paused
+
     options = {"pdf_variant": pdf_variant} if pdf_variant else {}
 
     def lay_out(size: str, css: str = ""):  # type: ignore[no-untyped-def]
         return render_document(doc, base_url=base_url, pdf_variant=pdf_variant, body_size=size,
                                thai_distribute=thai_distribute, extra_css=css)
 
-    document = _fit_register(lay_out, body_size) if doc.kind == "register" else lay_out(body_size)
-    return document.write_pdf(**options)
+    with paused(collect=True):
+        document = _fit_register(lay_out, body_size) if doc.kind == "register" else lay_out(body_size)
+        return document.write_pdf(**options)
 
 
 FLOOR_PT = 8.0

@@ -8,7 +8,7 @@ from functools import cached_property
 from .. import checks, thai
 from ..findings import Finding
 from ..load import Loaded, line_of
-from ..model import Item, ProjectFile
+from ..model import Item, Node, ProjectFile
 from .registry import Issue, Rule
 
 
@@ -29,6 +29,14 @@ class Context:
     @cached_property
     def fiscal_bounds(self) -> tuple[dt.date, dt.date]:
         return thai.fiscal_year_bounds(self.fiscal_year or 0)
+
+    @cached_property
+    def texts(self) -> list[tuple[Node, tuple[str | int, ...], str]]:
+        """Every user-written string of the file (:func:`kbo_docs.rules.text.iter_texts`), walked
+        once for all the text rules."""
+        from .text import iter_texts
+
+        return list(iter_texts(self.project))
 
     @property
     def fiscal_year(self) -> int | None:

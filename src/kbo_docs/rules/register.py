@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
@@ -193,11 +194,12 @@ def decimal_places(reg: Register, ctx: Context) -> Iterator[Issue]:
     Wrong: ``๐.๖๔`` in a ``type: count`` column; ``๑,๒๓๔.๕๖๗`` in a ``type: money`` column.
     Right: ``type: decimal`` (or ``percent``) for ๐.๖๔; ``๑,๒๓๔.๕๗`` for money.
     """
-    cells = [(row, f"แถว {row.name}", f"row {row.name}", ("values", k), k, v) for row in reg.rows for k, v in row.values.items()]
-    cells += [(reg, "แถวรวม", "the total row", ("totals", k), k, v) for k, v in reg.totals.items()]
-    for node, where_th, where_en, at, key, value in cells:
+    cells = ((row, ("values", k), k, v) for row in reg.rows for k, v in row.values.items())  # walked, not copied
+    totals = ((reg, ("totals", k), k, v) for k, v in reg.totals.items())
+    for node, at, key, value in itertools.chain(cells, totals):
         col = reg.column(key)
         if value is not None and too_precise(col, value):
+            where_th, where_en = (f"แถว {node.name}", f"row {node.name}") if at[0] == "values" else ("แถวรวม", "the total row")
             if col.type == "count":
                 th = "จำนวนนับต้องเป็นจำนวนเต็ม (ถ้าเป็นทศนิยมให้กำหนด 'type: decimal')"
                 en = "a count must be a whole number (for decimals set 'type: decimal')"

@@ -63,7 +63,7 @@ def foreign_script(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Wrong: ``ถนนวชิรवारุฒิดำเนิน`` (वा and रु are Devanagari).
     Right: ``ถนนวชิราวุธดำเนิน``, typed with the Thai keyboard.
     """
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         for word in checks.foreign_words(text):
             yield issue(node, *word.message(), *at, **in_text(text, word.start, word.end))
 
@@ -75,7 +75,7 @@ def mixed_digits(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Wrong: ``ปี 25๖๘``.
     Right: ``ปี ๒๕๖๘`` (or ``2568`` in an Arabic-digit document).
     """
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         for start, end, raw in checks.mixed_digit_numbers(_without_refs(text)):
             yield issue(node, *checks.mixed_digits_message(raw), *at, **in_text(text, start, end))
 
@@ -91,7 +91,7 @@ def double_space(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Wrong: ``นายเจริญ  สีวาโย``.
     Right: ``นายเจริญ สีวาโย``.
     """
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         spans = checks.doubled_spaces(text)
         if spans:
             start, end = checks.doubled_space_context(text, spans[0])
@@ -105,7 +105,7 @@ def unbalanced_brackets(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Wrong: ``(Knowledge-Based OTOP : KBO``.
     Right: ``(Knowledge-Based OTOP : KBO)``.
     """
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         if not checks.brackets_balanced(text):
             text = checks.LIST_NUMBER.sub(" ", text)
             yield issue(node, f"วงเล็บไม่ครบคู่: '{text[:60]}'", f"unbalanced brackets: '{text[:60]}'", *at)
@@ -115,11 +115,19 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 """Bidirectional embeddings, overrides and isolates: U+202E prints the text after it reversed."""
 
 
+_MAYBE_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef"
+                                "\ufffe\uffff\ud800-\udfff\U00010000-\U0010ffff]")
+"""Every character :func:`unprintable` may report (and a line break, and every character
+beyond the first plane), so that text without any of them is passed at once."""
+
+
 def unprintable(text: str) -> list[str]:
     """The characters of ``text`` no document may hold, as ``U+XXXX``: control characters but
     line break and tab, noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF), lone surrogates, and the
     bidirectional controls."""
-    bad = set()
+    bad: set[int] = set()
+    if not _MAYBE_UNPRINTABLE.search(text):  # the usual text: nothing to look at letter by letter
+        return []
     for ch in text:
         code = ord(ch)
         if ch in "\n\t" or (code < 0xFDD0 and 0x20 <= code < 0x7F):
@@ -142,7 +150,7 @@ def control_character(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Wrong: ``"เรื่อง\\x07ทดสอบ"`` (an escaped BEL in a quoted YAML string), ``"\\u202eเรื่อง"``.
     Right: ``"เรื่อง ทดสอบ"``.
     """
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         bad = unprintable(text)
         if bad:
             yield issue(node, f"มีอักขระควบคุมหรืออักขระที่พิมพ์ไม่ได้ {', '.join(bad)} ให้ลบออก",
@@ -158,7 +166,7 @@ def unknown_reference(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     Right: ``จำนวน ${kbo68.total.target} ผลิตภัณฑ์``.
     """
     scope = {name for name, value in project_scope(project).items() if value is not None}
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         names = scope | local_names(node)
         for m in REF_PATTERN.finditer(text):
             name = (m.group(1) or "").strip()
@@ -181,7 +189,7 @@ def arabic_digits_in_prose(project: ProjectFile, ctx: Context) -> Iterator[Issue
     """
     if project.agency.digits != "thai":
         return
-    for node, at, text in iter_texts(project):
+    for node, at, text in ctx.texts:
         plain = _without_refs(text)
         arabic = [
             (start, end, raw) for start, end, raw in thai.find_numbers(plain)
