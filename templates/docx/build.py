@@ -49,7 +49,7 @@ GARUDA_SPACE_CM = (GARUDA_TOP_CM + GARUDA_CM + GARUDA_GAP_CM - TOP_MARGIN_CM
                    - NUMBER_BEFORE.cm)
 RIGHT_HALF_CM = 8.0   # issuer address block and date line start here (HTML: 50 %)
 SIGNATURE_CM = 6.4    # signature block: centred on what is right of this (HTML: 40 %)
-SIGNOFF_CM = 7.2      # minutes recorder / checker block (HTML: 45 %)
+SIGNOFF_CM = 4.8      # minutes recorder / checker block (HTML: 30 %)
 LABEL_CM = 1.5        # text after เรื่อง / เรียน / อ้างถึง starts here
 ENCLOSURE_CM = 3.25   # text after สิ่งที่ส่งมาด้วย starts here
 INDENT_CM = 2.5       # first-line indent of a body paragraph
@@ -57,6 +57,8 @@ SUBITEM_CM = 3.5      # first-line indent of a numbered sub-item in a letter
 MINUTES_ITEM_CM = (1.5, 2.5)  # first-line indents of agenda items, level 1 and deeper
 
 J = WD_ALIGN_PARAGRAPH
+SIGN = ooxml.SIGN_STYLE_NAME  # the closing and signature block: kept together with the last
+                              # body lines by kbo_docs.render.ooxml.keep_end (every kind)
 BLOCK = Pt(6)  # space before a block (ที่, date, เรื่อง, ...): "1 Enter + Before 6 pt" is the
                # กห practice; HTML uses 0.2 cm
 
@@ -64,6 +66,7 @@ BLOCK = Pt(6)  # space before a block (ที่, date, เรื่อง, ...)
 def new_document(title: str):
     doc = Document()
     ooxml.set_document_defaults(doc, FONT, SIZE_PT)
+    ooxml.add_sign_style(doc)
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, "kbo-docs", "kbo-docs"
     props.created = props.modified = dt.datetime(2024, 1, 1)
@@ -93,9 +96,10 @@ def new_document(title: str):
 def para(container, text: str = "", *, align=None, first_line: float | None = None,
          left: float | None = None, hanging: float | None = None, before=None,
          bold: bool = False, keep_next: bool = False, tabs=(), exact_cm: float | None = None,
-         at_least_cm: float | None = None):
-    """Add a paragraph. Lengths in cm; ``tabs`` = [(cm, WD_TAB_ALIGNMENT), ...]."""
-    p = container.add_paragraph()
+         at_least_cm: float | None = None, style: str | None = None):
+    """Add a paragraph. Lengths in cm; ``tabs`` = [(cm, WD_TAB_ALIGNMENT), ...]; ``style``
+    a paragraph style name (``SIGN``: part of a closing and signature block)."""
+    p = container.add_paragraph(style=style)
     if text:
         run = p.add_run(text)
         if bold:
@@ -196,11 +200,11 @@ def circular():
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p for p in conclusion %}")
-    body(doc, "{{ p }}", keep_next=True)  # never leave the signature alone on a page
+    body(doc, "{{ p }}")
     tag(doc, "{%p endfor %}")
 
     # คำลงท้าย, ลายมือชื่อ, (ชื่อเต็ม), ตำแหน่ง, ปฏิบัติราชการแทน ...: centred on the right half
-    sig = dict(align=J.CENTER, left=SIGNATURE_CM, keep_next=True)
+    sig = dict(align=J.CENTER, left=SIGNATURE_CM, style=SIGN)
     para(doc, "{{ closing }}", before=Pt(14), **sig)
     para(doc, "", exact_cm=1.6, **sig)  # room for the handwritten signature
     tag(doc, "{%p if signer.name %}")
@@ -210,7 +214,7 @@ def circular():
     para(doc, "{{ signer.position }}", **sig)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if signer.acting %}")
-    para(doc, "{{ signer.acting }}", align=J.CENTER, left=SIGNATURE_CM)
+    para(doc, "{{ signer.acting }}", **sig)
     tag(doc, "{%p endif %}")
 
     # ส่วนราชการเจ้าของเรื่อง, โทร. / โทรสาร / ไปรษณีย์อิเล็กทรอนิกส์, สำเนาส่ง: bottom left
@@ -352,27 +356,24 @@ def minutes():
     tag(doc, '{%p if a["items"] %}')
     tag(doc, '{{p agenda_items(a["items"], 1) }}')
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if a.resolution %}")
-    body(doc, "มติที่ประชุม {{ a.resolution }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
-    tag(doc, "{%p endif %}")
+    # มติที่ประชุม for every item; one not recorded is a dotted blank to fill by hand
+    body(doc, "มติที่ประชุม {% if a.resolution %}{{ a.resolution }}{% else %}{{ blank_long }}{% endif %}",
+         first_line=MINUTES_ITEM_CM[0], before=Pt(4))
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if end %}")
-    para(doc, "เลิกประชุมเวลา {{ end | thai_time }}", before=Pt(10))
-    tag(doc, "{%p endif %}")
+    para(doc, "เลิกประชุมเวลา {% if end %}{{ end | thai_time }}{% else %}{{ blank_short }} น.{% endif %}",
+         before=Pt(10))
 
-    # ผู้จดรายงานการประชุม (and ผู้ตรวจรายงานการประชุม): centred on the right
+    # (ลงชื่อ) ... ผู้จดรายงานการประชุม, (name), position: always printed, dots for what the
+    # data lacks; ผู้ตรวจรายงานการประชุม likewise when there is one
     for who, label in (("recorder", "ผู้จดรายงานการประชุม"), ("checker", "ผู้ตรวจรายงานการประชุม")):
-        sig = dict(align=J.CENTER, left=SIGNOFF_CM, keep_next=True)
-        tag(doc, f"{{%p if {who} %}}")
-        para(doc, label, before=Pt(22), **sig)
-        para(doc, "", **sig)
-        tag(doc, f"{{%p if {who}.name %}}")
-        para(doc, f"({{{{ {who}.name }}}})", **sig)
-        tag(doc, "{%p endif %}")
-        tag(doc, f"{{%p if {who}.position %}}")
-        para(doc, f"{{{{ {who}.position }}}}", align=J.CENTER, left=SIGNOFF_CM)
-        tag(doc, "{%p endif %}")
-        tag(doc, "{%p endif %}")
+        sig = dict(align=J.CENTER, left=SIGNOFF_CM, style=SIGN)
+        if who == "checker":
+            tag(doc, f"{{%p if {who} %}}")
+        para(doc, f"(ลงชื่อ) {{{{ blank_sign }}}} {label}", before=Pt(22), **sig)
+        para(doc, f"({{% if {who} and {who}.name %}}{{{{ {who}.name }}}}{{% else %}}{{{{ blank_sign }}}}{{% endif %}})", **sig)
+        para(doc, f"{{% if {who} and {who}.position %}}{{{{ {who}.position }}}}{{% else %}}{{{{ blank_sign }}}}{{% endif %}}", **sig)
+        if who == "checker":
+            tag(doc, "{%p endif %}")
     return doc
 
 

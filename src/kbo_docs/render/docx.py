@@ -82,6 +82,7 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
         for r_id in _image_rel_ids(document, garuda.image_descriptor):
             ooxml.float_pictures(document.element.body, r_id, top_cm=GARUDA_TOP_CM, align="center")
     ooxml.set_page_number_digits(document, doc.digits)
+    ooxml.keep_end(document)
     ooxml.fit_tables(document)
 
     out = io.BytesIO()
