@@ -244,7 +244,7 @@ def register():
     para(doc, "", exact_cm=0.4)
 
     # Columns: the row label, then one per data column ({%tc for %} repeats the cell).
-    # The first column keeps its width; the data columns share the rest (ooxml.fit_tables).
+    # Widths are set when rendering, from the widest content (kbo_docs.render.measure).
     name_cm = 4.0
     col_cm = (TEXT_WIDTH_CM - name_cm) / 3
     table = doc.add_table(rows=7, cols=4)
@@ -268,7 +268,7 @@ def register():
 
     rows = table.rows
     # Header row, repeated at the top of every page.
-    fill(rows[0], ["{{ row_label }}", "{%tc for c in columns %}", "{{ c.title }}", "{%tc endfor %}"],
+    fill(rows[0], ["{{ headers[0] }}", "{%tc for h in headers[1:] %}", "{{ h }}", "{%tc endfor %}"],
          bold=True, aligns=(J.CENTER, None, J.CENTER, None))
     ooxml.set_repeat_header(rows[0])
     for cell in rows[0].cells:
@@ -290,7 +290,7 @@ def register():
     tag(doc, "{%p if notes %}")
     para(doc, "{{ notes[0] }}", bold=True, before=Pt(12), keep_next=True)
     tag(doc, "{%p for n in notes[1:] %}")
-    para(doc, "{{ n }}")
+    para(doc, "{{ n }}", align=J.THAI_JUSTIFY)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     return doc

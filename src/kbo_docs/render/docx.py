@@ -24,6 +24,7 @@ from .view import Document
 
 DEFAULT_FONT = "TH SarabunIT๙"
 DEFAULT_SIZE_PT = 16
+TEXT_WIDTH_CM = 16.0   # A4 less the 3 cm and 2 cm margins
 GARUDA_HEIGHT_MM = 30  # กระดาษตราครุฑ: 3 cm (saraban.md §1.1)
 GARUDA_TOP_CM = 1.5    # its top, from the paper's top edge, centred across the page (LAYOUT-1)
 
@@ -84,6 +85,27 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     ooxml.set_page_number_digits(document, doc.digits)
     ooxml.keep_end(document)
     ooxml.fit_tables(document)
+    if doc.kind == "register":
+        # widths from the widest content at the DOCX's size (kbo_docs.render.measure);
+        # Word's cell margins are 0.19 cm a side
+        from .measure import TH_SARABUN_SCALE, fits, register_columns, register_fractions
+
+        total = ooxml.twips(TEXT_WIDTH_CM)
+        padding = 0.38 / 2.54 * 72 + 2
+        columns = register_columns(doc.data, doc.digits)
+        # the largest size, down to 12 pt, at which names and numbers fit on one line
+        table_size = next((s for s in range(int(size_pt), 11, -1)
+                           if fits(columns, total / 20, s * TH_SARABUN_SCALE, padding_pt=padding)), 12)
+        fractions = register_fractions(doc.data, doc.digits, size_pt=table_size * TH_SARABUN_SCALE,
+                                       padding_pt=padding)
+        if table_size != size_pt:
+            for tbl in document.element.body.iter(ooxml.w("tbl")):
+                for r in tbl.iter(ooxml.w("r")):
+                    ooxml.set_font(ooxml.rpr_of(r), size_pt=table_size)
+        widths = [round(total * f) for f in fractions]
+        widths[-1] += total - sum(widths)
+        for tbl in document.element.body.iter(ooxml.w("tbl")):
+            ooxml.set_column_widths(tbl, widths)
 
     out = io.BytesIO()
     tpl.save(out)

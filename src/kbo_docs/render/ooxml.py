@@ -490,6 +490,31 @@ def fit_tables(document: Any) -> None:
                 tc_w.set(w("type"), "dxa")
 
 
+def set_column_widths(tbl: Any, widths: list[int]) -> bool:
+    """Column widths in twips of a table without merged cells (``w:tblGrid`` and every
+    cell's ``w:tcW``), its width their sum, fixed layout. False (nothing changed) when the
+    table's rows do not have ``len(widths)`` cells."""
+    from lxml import etree
+
+    tbl = getattr(tbl, "_tbl", tbl)
+    rows = tbl.findall(w("tr"))
+    if not rows or any(len(r.findall(w("tc"))) != len(widths) for r in rows):
+        return False
+    set_table_width(tbl, sum(widths))
+    grid = tbl.find(w("tblGrid"))
+    if grid is not None:
+        for col in list(grid):
+            grid.remove(col)
+        for width in widths:
+            etree.SubElement(grid, w("gridCol")).set(w("w"), str(width))
+    for r in rows:
+        for tc, width in zip(r.findall(w("tc")), widths):
+            tc_w = child(child(tc, "tcPr", ("tcPr", "p", "tbl")), "tcW", TCPR_ORDER)
+            tc_w.set(w("w"), str(width))
+            tc_w.set(w("type"), "dxa")
+    return True
+
+
 def _cell_width(tc: Any) -> int:
     tc_pr = tc.find(w("tcPr"))
     tc_w = tc_pr.find(w("tcW")) if tc_pr is not None else None

@@ -92,7 +92,9 @@ class Views:
         }
 
     def register(self, r: Register) -> dict[str, Any]:
-        return {
+        from .measure import keep_short_words, register_fractions
+
+        data = {
             "agency": self.agency(self.project.agency),
             "title": [self.text(t) for t in r.title],
             "row_label": r.row_label,
@@ -102,6 +104,10 @@ class Views:
             "totals": [r.total(c.key) for c in r.columns],
             "notes": [self.text(t) for t in r.notes],
         }
+        # Column widths from the widest content, measured with the real font (all backends)
+        data["widths"] = register_fractions(data, self.digits)
+        data["headers"] = [keep_short_words(t) for t in [r.row_label] + [c.title for c in r.columns]]
+        return data
 
     def sub_item(self, sub: SubItem) -> dict[str, Any]:
         local = {"when": sub.when, "count": len(sub.items) if sub.items else None}
