@@ -106,9 +106,13 @@ def pdf_lines(path: Path) -> list[list[Line]]:
 _MARKS = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\s]")
 
 
+_UNSURE = re.compile(r"\(cid:\d+\)|[\u0e32\u0e33]")
+
+
 def bare(text: str) -> str:
-    """Text without Thai marks and spaces: PDF extractors disagree on the order of marks."""
-    return _MARKS.sub("", text)
+    """Text without Thai marks and spaces, SARA AA and SARA AM: PDF extractors disagree on
+    the order of marks, and pdfminer reads LibreOffice's SARA AA in Laksaman as ``(cid:8)``."""
+    return _UNSURE.sub("", _MARKS.sub("", text))
 
 
 def without_page_number(lines: list[Line]) -> list[Line]:
