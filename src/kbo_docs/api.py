@@ -40,7 +40,22 @@ def check_file(path: str | Path, select: set[str] | None = None) -> CheckResult:
         loaded = load_project(path)
     except InputError as exc:
         return CheckResult(str(path), error=exc)
-    return CheckResult(str(path), check_loaded(loaded, select), loaded=loaded)
+    return CheckResult(str(path), check_loaded(loaded, select), loaded=loaded, notes=_garuda_note(loaded))
+
+
+def _garuda_note(loaded: Loaded) -> list[str]:
+    """One line on how to set the Garuda, when a circular will print without one."""
+    from .config import GARUDA_HINT, load_config
+
+    project = loaded.project
+    if not project.circulars or project.agency.garuda_image:
+        return []
+    try:
+        if load_config().garuda_image is not None:
+            return []
+    except InputError as exc:
+        return [str(exc)]
+    return [f"ไม่มีภาพตราครุฑ หนังสือจะพิมพ์กรอบ 'ตราครุฑ' แทน / no Garuda image: circulars print a placeholder. {GARUDA_HINT}"]
 
 
 def lint_file(path: str | Path, select: set[str] | None = None, limits: Limits | None = None) -> CheckResult:

@@ -128,6 +128,7 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
     if result.error is not None:
         click.echo(click.style(str(result.error), fg="red"), err=True)
         sys.exit(2)
+    result.notes = []  # render's own warnings below say what check's notes would
     _print_text([result])
     if result.errors and not force:
         click.echo("ไม่สร้างเอกสารเพราะยังมีข้อผิดพลาด / not rendering: fix the errors above or use --force", err=True)

@@ -38,17 +38,23 @@ def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] |
 
 
 def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
-    """Resolve the office's Garuda image against the data file's folder, or warn."""
+    """Resolve the office's Garuda image: the data file's (against its folder), else the
+    office configuration's (:mod:`kbo_docs.config`); without one, a framed placeholder
+    ``ตราครุฑ`` marks the place on the draft and one warning says how to set it."""
     if doc.kind != "circular":
         return
+    from ..config import GARUDA_HINT, load_config
+
     agency = doc.data["agency"]
-    if not agency["garuda_image"]:
-        warnings.append(
-            f"{doc.id}: ไม่ได้กำหนดภาพตราครุฑ เว้นที่ว่างไว้ / no Garuda image configured "
-            "(agency.garuda_image); the 3 cm space is kept empty"
-        )
-        return
-    path = (base_dir / agency["garuda_image"]).resolve()
+    if agency["garuda_image"]:
+        path = (base_dir / agency["garuda_image"]).resolve()
+    else:
+        path = load_config().garuda_image
+        if path is None:
+            agency["garuda_placeholder"] = True
+            warnings.append(f"{doc.id}: ไม่มีภาพตราครุฑ พิมพ์กรอบ 'ตราครุฑ' แทน / no Garuda image configured, "
+                            f"a framed placeholder is printed. {GARUDA_HINT}")
+            return
     if not path.is_file():
         raise InputError(f"ไม่พบภาพตราครุฑ / Garuda image not found: {path}", doc.id)
     agency["garuda_image"] = path.as_uri()

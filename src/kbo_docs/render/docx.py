@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .jinja import TemplateError, describe, environment
-from .paths import templates_dir
+from .paths import fonts_dir, templates_dir
 from .view import Document
 
 DEFAULT_FONT = "TH SarabunIT๙"
@@ -146,9 +146,12 @@ def _garuda(tpl: Any, doc: Document, base_dir: Path | None) -> Any:
     from docx.shared import Mm
     from docxtpl import InlineImage
 
-    image = (doc.data.get("agency") or {}).get("garuda_image")
+    agency = doc.data.get("agency") or {}
+    image = agency.get("garuda_image")
+    if not image and agency.get("garuda_placeholder"):
+        return InlineImage(tpl, io.BytesIO(placeholder_png()), height=Mm(GARUDA_HEIGHT_MM))
     if not image:
-        return None  # the template keeps the space; render_project warns
+        return None  # the template keeps the space
     path = _image_path(str(image))
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
@@ -157,11 +160,35 @@ def _garuda(tpl: Any, doc: Document, base_dir: Path | None) -> Any:
     return InlineImage(tpl, str(path), height=Mm(GARUDA_HEIGHT_MM))
 
 
-def _image_rel_ids(document: Any, path: str) -> list[str]:
+@lru_cache(maxsize=1)
+def placeholder_png() -> bytes:
+    """A framed ``ตราครุฑ`` placeholder, 2.6 x 3 cm at 300 dpi, drawn with the bundled Sarabun
+    (the PDF draws the same box in CSS)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height = 307, 354
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, 24):  # dashed frame
+        draw.line([(x, 1), (min(x + 12, width), 1)], fill="black", width=4)
+        draw.line([(x, height - 2), (min(x + 12, width), height - 2)], fill="black", width=4)
+    for y in range(0, height, 24):
+        draw.line([(1, y), (1, min(y + 12, height))], fill="black", width=4)
+        draw.line([(width - 2, y), (width - 2, min(y + 12, height))], fill="black", width=4)
+    font = ImageFont.truetype(str(fonts_dir() / "Sarabun-Regular.ttf"), 46)
+    draw.text((width / 2, height / 2), "ตราครุฑ", font=font, fill="black", anchor="mm")
+    out = io.BytesIO()
+    image.save(out, format="PNG", dpi=(300, 300))
+    return out.getvalue()
+
+
+def _image_rel_ids(document: Any, path: Any) -> list[str]:
     """The relationship ids under which the main part shows the image file ``path`` (none
     when an office's template does not print ``{{ garuda }}``)."""
     from docx.image.image import Image
 
+    if hasattr(path, "seek"):
+        path.seek(0)
     sha1 = Image.from_file(path).sha1
     return [r_id for r_id, rel in document.part.rels.items()
             if not rel.is_external and getattr(rel.target_part, "sha1", None) == sha1]

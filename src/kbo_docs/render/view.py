@@ -45,6 +45,7 @@ class Views:
             "issuer": agency.issuer or agency.name,
             "address": [self.text(line) for line in agency.address],
             "garuda_image": agency.garuda_image,
+            "garuda_placeholder": False,
         }
 
     def person(self, person: Person | None) -> dict[str, Any] | None:
