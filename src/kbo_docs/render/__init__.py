@@ -60,8 +60,12 @@ def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
     agency["garuda_image"] = path.as_uri()
 
 
+LETTERHEAD_KINDS_EXCLUDED = ("register",)
+"""Kinds printed on plain paper even when an office letterhead is set (tables)."""
+
+
 def render_one(doc: Document, fmt: str, *, pdf_variant: str | None = None, chart: bool = False,
-               thai_distribute: bool = True) -> bytes:
+               thai_distribute: bool = True, letterhead: Path | None = None) -> bytes:
     if fmt == "pdf":
         from .pdf import render_pdf
 
@@ -69,7 +73,14 @@ def render_one(doc: Document, fmt: str, *, pdf_variant: str | None = None, chart
     if fmt == "docx":
         from .docx import render_docx
 
-        return render_docx(doc)
+        if letterhead is None or doc.kind in LETTERHEAD_KINDS_EXCLUDED:
+            return render_docx(doc)
+        from .letterhead import apply_letterhead
+
+        # the letterhead carries the office's emblem: no placeholder of ours
+        plain = Document(doc.kind, doc.id, {**doc.data, "agency": {**doc.data["agency"], "garuda_placeholder": False}},
+                         doc.digits) if "agency" in doc.data else doc
+        return apply_letterhead(render_docx(plain), letterhead)
     if fmt == "xlsx":
         from .xlsx import render_xlsx
 
@@ -87,8 +98,13 @@ def render_project(
     pdf_variant: str | None = None,
     chart: bool = False,
     thai_distribute: bool = True,
+    letterhead: str | Path | None = None,
 ) -> RenderResult:
     """Render the chosen documents of a loaded file into ``outdir`` as ``<id>.<format>``.
+
+    ``letterhead``: an office's Word letterhead (.docx/.dotx) as the base of the DOCX output
+    (:mod:`kbo_docs.render.letterhead`); default: the office configuration's
+    (:mod:`kbo_docs.config`), else none.
 
     ``thai_distribute=False``: PDF paragraphs that the DOCX lays out Thai-distributed are
     left-aligned instead (see :mod:`kbo_docs.render.thaidist`)."""
@@ -101,9 +117,18 @@ def render_project(
         names = ", ".join(str(t) for t in existing)
         raise InputError(f"มีแฟ้มอยู่แล้ว ใช้ --overwrite เพื่อเขียนทับ / output exists (use --overwrite): {names}", str(out))
     base_dir = Path(loaded.file).resolve().parent
+    if "docx" in formats:
+        from ..config import load_config
+
+        letterhead = Path(letterhead).expanduser().resolve() if letterhead else load_config().letterhead
+        if letterhead is not None and not letterhead.is_file():
+            raise InputError(f"ไม่พบแม่แบบหัวจดหมาย / letterhead template not found: {letterhead}", str(letterhead))
+    else:
+        letterhead = None
     for doc in {id(d): d for d, _ in jobs}.values():
         _garuda(doc, base_dir, result.warnings)
-    produced = [(target, render_one(doc, fmt, pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute))
+    produced = [(target, render_one(doc, fmt, pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
+                                   letterhead=letterhead))
                 for (doc, fmt), target in zip(jobs, targets)]
     for target, data in produced:
         result.written.append(write_bytes_atomic(target, data, overwrite=overwrite))
