@@ -475,19 +475,7 @@ def fit_tables(document: Any) -> None:
         rest = (total - first) // max(n - 1, 1)
         new = [first] + [rest] * (n - 1)
         new[-1] += total - sum(new)
-        grid = tbl.find(w("tblGrid"))
-        if grid is not None:
-            for col in list(grid):
-                grid.remove(col)
-            from lxml import etree
-
-            for width in new:
-                etree.SubElement(grid, w("gridCol")).set(w("w"), str(width))
-        for r in rows:
-            for tc, width in zip(r.findall(w("tc")), new):
-                tc_w = child(child(tc, "tcPr", ("tcPr", "p", "tbl")), "tcW", TCPR_ORDER)
-                tc_w.set(w("w"), str(width))
-                tc_w.set(w("type"), "dxa")
+        set_column_widths(tbl, new)
 
 
 def set_column_widths(tbl: Any, widths: list[int]) -> bool:
