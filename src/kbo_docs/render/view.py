@@ -93,7 +93,7 @@ class Views:
         }
 
     def register(self, r: Register) -> dict[str, Any]:
-        from .measure import keep_short_words, register_fractions
+        from .measure import NBSP, keep_short_words, register_fractions
 
         data = {
             "agency": self.agency(self.project.agency),
@@ -107,7 +107,11 @@ class Views:
         }
         # Column widths from the widest content, measured with the real font (all backends)
         data["widths"] = register_fractions(data, self.digits)
-        data["headers"] = [keep_short_words(t) for t in [r.row_label] + [c.title for c in r.columns]]
+        # headers as printed: a number or letter tied to the word before it (DOCX: no-break
+        # spaces; HTML: groups each kept on one line, the typed spaces kept)
+        titles = [r.row_label] + [c.title for c in r.columns]
+        data["headers"] = [keep_short_words(t) for t in titles]
+        data["header_groups"] = [[g.replace(NBSP, " ") for g in keep_short_words(t).split(" ")] for t in titles]
         return data
 
     def sub_item(self, sub: SubItem) -> dict[str, Any]:

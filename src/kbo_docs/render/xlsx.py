@@ -82,7 +82,8 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
         ws.row_dimensions[row].height = _LINE_PT * lines(line, sum(points), True)
         row += 1
     header = row + 1
-    for col, title in enumerate(data["headers"], start=1):
+    titles = [data["row_label"]] + [c["title"] for c in columns]  # as typed
+    for col, title in enumerate(titles, start=1):
         cell = _text_cell(ws, header, col, title)
         cell.font, cell.border = bold, box
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -121,7 +122,7 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
         ws.row_dimensions[row].height = _LINE_PT * lines(note, sum(points))
         row += 1
 
-    header_lines = max(lines(t, w, True) for t, w in zip(data["headers"], points))
+    header_lines = max(lines(t, w, True) for t, w in zip(titles, points))
     ws.row_dimensions[header].height = _LINE_PT * header_lines
 
     ws.freeze_panes = ws.cell(row=first, column=2)
