@@ -119,3 +119,16 @@ def test_page_numbers_1_5_to_2_cm_below_the_top(tmp_path):
         number = page[0]
         assert number.text.replace(" ", "") == f"-{'๐๑๒๓๔๕๖๗๘๙'[n]}-"
         assert 1.5 <= number.top / PT_PER_CM <= 2.0, number.top / PT_PER_CM
+
+
+def test_docx_page_numbers_as_libreoffice_prints_them(tmp_path):
+    """1.5-2 cm below the top edge. LibreOffice shows them in Arabic digits: it reads neither
+    ``thaiNumbers`` nor any PAGE switch as Thai digits (``\\* ThaiArabic`` gives Thai letters),
+    so the DOCX keeps ``thaiNumbers``, which Word shows as ๒ (README, Status and limits)."""
+    docx = render_project(load_text(CHIANGMAI.read_text(encoding="utf-8"), "m.yaml"), tmp_path, formats=["docx"]).written[0]
+    (pdf,) = libreoffice_pdfs([docx], tmp_path / "lo", tmp_path)
+    pages = pdf_lines(pdf)
+    assert len(pages) >= 2
+    for n, page in enumerate(pages[1:], start=2):
+        assert page[0].text.replace(" ", "") == f"-{n}-"
+        assert 1.5 <= page[0].top / PT_PER_CM <= 2.0, page[0].top / PT_PER_CM
