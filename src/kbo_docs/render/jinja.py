@@ -10,6 +10,15 @@ import jinja2
 from .filters import make_filters
 
 
+BLANKS = {
+    "blank_short": "." * 16,   # a time: เลิกประชุมเวลา ................ น.
+    "blank_sign": "." * 30,    # a signature, a name, a position
+    "blank_long": "." * 80,    # a resolution to write in by hand
+}
+"""Dotted blanks a part the data does not have is printed as, to fill in by hand (the same
+in every template and backend)."""
+
+
 class TemplateError(Exception):
     """A template could not be used: names the template and the tag or variable."""
 
@@ -22,6 +31,7 @@ def environment(folder: Path | None, digits: str) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(make_filters(digits))  # type: ignore[arg-type]
+    env.globals.update(BLANKS)
     return env
 
 

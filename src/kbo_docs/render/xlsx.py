@@ -5,6 +5,7 @@ string written as text (a name beginning with ``=`` never becomes a formula)."""
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
 from decimal import Decimal
 from typing import Any
@@ -16,6 +17,13 @@ THAI_NUMBER_FORMAT = "[$-D00041E]#,##0"
 ARABIC_NUMBER_FORMAT = "#,##0"
 FONT_NAME = "TH SarabunIT๙"
 FONT_SIZE = 14
+_TABLE_PT = 16 / 2.54 * 72
+"""The table spans the A4 text width (3 cm and 2 cm margins): 16 cm."""
+_PT_PER_UNIT = 5.25
+"""Excel column width unit: the default font's (Calibri 11) digit, 7 px = 5.25 pt."""
+_CELL_PAD_PT = 8.0
+_LINE_PT = FONT_SIZE * 1.65
+"""Row height per line: TH Sarabun's marks above and below need about 1.6 times the size."""
 
 
 def display_width(text: str) -> int:
@@ -115,14 +123,29 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     last_col = len(columns) + 1
 
+    # Column widths from the widest content measured with the real font (the PDF's and the
+    # DOCX's measure, kbo_docs.render.measure), in Excel's width units
+    from .measure import TH_SARABUN_SCALE, column_widths, register_columns, text_width
+
+    size = FONT_SIZE * TH_SARABUN_SCALE
+    points = column_widths(register_columns(data, doc.digits), _TABLE_PT, size, padding_pt=_CELL_PAD_PT)
+    for j, width in enumerate(points, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = round(width / _PT_PER_UNIT, 2)
+
+    def lines(text: str, width_pt: float, bold_text: bool = False) -> int:
+        """Lines a wrapped cell takes (measured, with a margin for word breaks)."""
+        return max(1, math.ceil(text_width(text, size, bold=bold_text) * 1.1 / max(width_pt - _CELL_PAD_PT, 1)))
+
     row = 1
     for line in data["title"]:
         cell = _text_cell(ws, row, 1, line)
-        cell.font, cell.alignment = bold, Alignment(horizontal="center")
+        cell.font, cell.alignment = bold, Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+        ws.row_dimensions[row].height = _LINE_PT * lines(line, sum(points), True)
         row += 1
     header = row + 1
-    for col, title in enumerate([data["row_label"]] + [c["title"] + (f" ({c['unit']})" if c.get("unit") else "") for c in columns], start=1):
+    titles = [data["row_label"]] + [c["title"] + (f" ({c['unit']})" if c.get("unit") else "") for c in columns]
+    for col, title in enumerate(titles, start=1):
         cell = _text_cell(ws, header, col, title)
         cell.font, cell.border = bold, box
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -165,20 +188,20 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
         cell.font, cell.border = bold, box
         cell.number_format = number_format(column, doc.digits) if "type" in column else default_format
 
+    for r in range(first, total_row + 1):
+        ws.row_dimensions[r].height = _LINE_PT
+    # Notes: wrapped within the table's columns (merged across them), Thai distributed
     row = total_row + 2
-    for note in data["notes"]:
-        _text_cell(ws, row, 1, note).font = font
+    for k, note in enumerate(data["notes"]):
+        cell = _text_cell(ws, row, 1, note)
+        cell.font = bold if k == 0 and len(data["notes"]) > 1 else font
+        cell.alignment = Alignment(horizontal="left" if k == 0 else "justify", vertical="top", wrap_text=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+        ws.row_dimensions[row].height = _LINE_PT * lines(note, sum(points))
         row += 1
 
-    widths = [max([display_width(data["row_label"])] + [display_width(r["name"]) for r in data["rows"]])]
-    figures = [[v for v in [*(r["values"][j] for r in data["rows"]), data["totals"][j]] if v is not None]
-               for j in range(len(columns))]
-    widths += [min(30, max(8, display_width(c["title"]) // 2 + 2,
-                           max((len(format(Decimal(v), ",.{}f".format(c.get("places", 0)))) + 2 for v in figs), default=0)))
-               for c, figs in zip(columns, figures)]
-    for j, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = width + 3
-    ws.row_dimensions[header].height = 45
+    header_lines = max(lines(t, w, True) for t, w in zip(titles, points))
+    ws.row_dimensions[header].height = _LINE_PT * header_lines
 
     ws.freeze_panes = ws.cell(row=first, column=2)
     ws.print_title_rows = f"{header}:{header}"
@@ -188,6 +211,12 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left, ws.page_margins.right = 3 / 2.54, 2 / 2.54
+    # Page numbers "- n -" in the footer. Spreadsheet header/footer codes have no digit
+    # switch (&P is always 1, 2, 3 in Excel and LibreOffice Calc): Thai digits cannot be
+    # had there; the page number is printed in Arabic digits (README, Status and limits).
+    ws.oddFooter.center.text = "- &P -"
+    ws.oddFooter.center.font = FONT_NAME
+    ws.oddFooter.center.size = FONT_SIZE
 
     target = next((j for j, c in enumerate(columns, start=2) if c["target"]), None)
     if chart and target is not None:
