@@ -13,7 +13,54 @@ from .model import KINDS
 from .render import PDF_VARIANTS
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERNAL_ERROR = 3
+"""Exit status of a bug in kbo-docs (an exception nobody expected): never 1 (findings) or 2 (bad input)."""
+
+
+def _crash_log(exc: BaseException) -> str:
+    """Write the stack of an unexpected exception to a log file; its path (or why none)."""
+    import datetime as dt
+    import os
+    import tempfile
+    import traceback
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = f"kbo-docs {__version__}\nargv: {sys.argv!r}\n\n" + "".join(traceback.format_exception(exc))
+    try:
+        fd, path = tempfile.mkstemp(prefix=f"kbo-docs-crash-{stamp}-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as handle:
+            handle.write(text)
+        return path
+    except OSError as err:  # no writable temporary folder: say so instead of failing again
+        return f"(no log written: {err.strerror or err})"
+
+
+class _Group(click.Group):
+    """The top level: bad input raised from anywhere is one line and exit 2; any other
+    exception is a bug, reported as one line naming a log file with the stack, and exit 3."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        from .findings import InputError
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except InputError as exc:
+            click.echo(click.style(str(exc), fg="red"), err=True)
+            sys.exit(2)
+        except MemoryError:
+            click.echo("หน่วยความจำไม่พอ / out of memory: the input is too large", err=True)
+            sys.exit(2)
+        except Exception as exc:  # noqa: BLE001  (the one place where any exception is caught)
+            log = _crash_log(exc)
+            message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+            click.echo(f"internal error: {message}; please report (details in {log})", err=True)
+            sys.exit(INTERNAL_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kbo-docs")
 def main() -> None:
     """kbo-docs: Thai programme paperwork (circulars, allocation registers, minutes) from one
@@ -69,12 +116,9 @@ def _report(results: list[CheckResult], fmt: str, verb: str) -> None:
 
 
 def _as_json(results: list[CheckResult]) -> list[dict[str, object]]:
-    out: list[dict[str, object]] = []
-    for result in results:
-        if result.error is not None:
-            out.append(result.error.as_dict())
-        out.extend(f.as_dict() for f in result.findings)
-    return out
+    from .api import findings_json
+
+    return findings_json(results)
 
 
 def _print_text(results: list[CheckResult], verb: str = "checked") -> None:
@@ -150,16 +194,18 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
 
 
 def _whole(text: str | None, what: str) -> int | None:
+    """A whole number option (``--total``, ``--floor``); a bad one is one line and exit 2."""
     from . import thai
+    from .findings import InputError
 
     if text is None:
         return None
     try:
         value = thai.parse_number(text)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint=what) from None
+        raise InputError(str(exc), what) from None
     if not isinstance(value, int) or value < 0:
-        raise click.BadParameter(f"must be a whole number >= 0: {text!r}", param_hint=what)
+        raise InputError(f"ต้องเป็นจำนวนเต็มไม่ติดลบ / must be a whole number >= 0: {text[:40]!r}", what)
     return value
 
 
@@ -243,7 +289,7 @@ def _print_allocation(result, floor: int, fmt: str, digits: str = "thai") -> Non
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: _csv_text(v) for k, v in row.items()} for row in rows)
         click.echo(out.getvalue(), nl=False)
         return
     click.echo(_allocation_table(result, floor, digits))
@@ -251,6 +297,17 @@ def _print_allocation(result, floor: int, fmt: str, digits: str = "thai") -> Non
     from . import thai
 
     click.echo((thai.thai_digits(th) if digits == "thai" else th) + (f"\n{en}" if en else ""))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(value: object) -> object:
+    """A text cell of CSV output that a spreadsheet would run as a formula (``=HYPERLINK(...)``,
+    ``+1``, ``@SUM``) gets a leading ``'``, the usual guard: it is shown as typed, never run."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _allocation_table(result, floor: int, digits: str) -> str:  # type: ignore[no-untyped-def]
@@ -328,14 +385,15 @@ def new(kind: str, output: str | None, overwrite: bool) -> None:
 
 @main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
-def schema(output: str | None) -> None:
+@click.option("--overwrite", is_flag=True, help="Replace the file if it exists.")
+def schema(output: str | None, overwrite: bool) -> None:
     """Print the JSON Schema of the data file (for editors' YAML validation)."""
     from .load import json_schema_text
     from .write import write_text_atomic
 
     text = json_schema_text()
     if output:
-        write_text_atomic(output, text, overwrite=True)
+        write_text_atomic(output, text, overwrite=overwrite)
     else:
         click.echo(text, nl=False)
 
@@ -355,6 +413,48 @@ def rules(markdown: bool) -> None:
     for code, r in REGISTRY.items():
         fronts = "lint" if not r.checks_data else ("check+lint" if r.lint is not None else "check")
         click.echo(f"{code}  {r.severity.value:<7}  {fronts:<10}  {r.name:<26}  {r.summary}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback requires a login (see --add-user).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--data", "data_dir", default="kbo-data", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the database (kbo-docs.sqlite) and the session key.")
+@click.option("--database", metavar="URL", help="SQLAlchemy URL instead of SQLite in --data, e.g. postgresql://...")
+@click.option("--add-user", metavar="NAME", help="Create a local account (or set its password) and exit.")
+def serve(host: str, port: int, data_dir: str, database: str | None, add_user: str | None) -> None:
+    """Start the web front end: check documents, edit project years, issue letter numbers.
+    เปิดหน้าเว็บสำหรับเจ้าหน้าที่ แล้วเปิด http://127.0.0.1:8000/ ในเบราว์เซอร์"""
+    from .store import StoreError
+
+    try:
+        if add_user:
+            from .api import Accounts, open_engine
+
+            password = click.prompt("รหัสผ่าน / password", hide_input=True, confirmation_prompt=True)
+            try:
+                Accounts(open_engine(database or f"{data_dir}/kbo-docs.sqlite")).set_password(add_user, password)
+            except ValueError as exc:
+                raise click.UsageError(str(exc)) from None
+            click.echo(f"บันทึกบัญชี {add_user} แล้ว / account {add_user} saved")
+            return
+        import uvicorn
+
+        from .web import create_app
+        from .web.security import is_loopback
+
+        app = create_app(data_dir, database, host)
+        if not is_loopback(host) and app.state.accounts.count() == 0:
+            raise click.UsageError(
+                f"--host {host} เปิดให้เครื่องอื่นเข้าได้ ต้องมีบัญชีผู้ใช้ก่อน / listening on {host} requires a login: "
+                f"create an account first with kbo-docs serve --data {data_dir} --add-user NAME"
+            )
+    except StoreError as exc:
+        click.echo(click.style(str(exc), fg="red"), err=True)
+        sys.exit(2)
+    click.echo(f"kbo-docs: เปิด http://{host if ':' not in host else f'[{host}]'}:{port}/ ในเบราว์เซอร์ / open it in a browser (Ctrl+C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,6 +11,7 @@ item's first line.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,21 @@ class SourceMap:
     spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """First and last line of each text value (a folded block runs over several lines)."""
     text: list[str] = field(default_factory=list)
+    _joined: dict[tuple[int, int], tuple[str, list[int]]] = field(default_factory=dict, repr=False, compare=False)
+    """Per span: its lines with whitespace collapsed and joined, and where each line starts."""
+    _found: dict[tuple[int, int, str], list[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _span_text(self, first: int, last: int) -> tuple[str, list[int]]:
+        key = (first, last)
+        if key not in self._joined:
+            pieces, starts, at = [], [], 0
+            for number in range(first, min(last, len(self.text)) + 1):
+                piece = " ".join(self.text[number - 1].split()) + " "
+                pieces.append(piece)
+                starts.append(at)
+                at += len(piece)
+            self._joined[key] = ("".join(pieces), starts)
+        return self._joined[key]
 
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest enclosing value that has one."""
@@ -59,17 +75,14 @@ class SourceMap:
         if not first or not wanted:
             return None
         skip = " ".join(before.split()).count(wanted)
-        joined, owners = "", []
-        for number in range(first, min(last, len(self.text)) + 1):
-            piece = " ".join(self.text[number - 1].split()) + " "
-            joined += piece
-            owners += [number] * len(piece)
-        at = -1
-        for _ in range(skip + 1):
-            at = joined.find(wanted, at + 1)
+        joined, starts = self._span_text(first, last)
+        found = self._found.setdefault((first, last, wanted), [])  # where the snippet stands, found so far
+        while len(found) <= skip:
+            at = joined.find(wanted, found[-1] + 1 if found else 0)
             if at < 0:
                 return None
-        return owners[at]
+            found.append(at)
+        return first + bisect.bisect_right(starts, found[skip]) - 1
 
 
 def read_text(path: str | Path) -> str:
@@ -79,6 +92,11 @@ def read_text(path: str | Path) -> str:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"อ่านแฟ้มไม่ได้ / cannot read file: {exc.strerror or exc}", name) from None
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str = "<input>") -> str:
+    """Bytes of a data file as text: UTF-8 (a BOM is allowed) within the size limit, or an InputError."""
     if len(raw) > MAX_BYTES:
         raise InputError(f"แฟ้มใหญ่เกินไป / file too large ({len(raw)} bytes, limit {MAX_BYTES})", name)
     try:

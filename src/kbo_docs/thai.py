@@ -153,7 +153,16 @@ def parse_number(text: str) -> int | Decimal:
     if not _NUMBER_RE.fullmatch(arabic):
         raise ValueError(f"'{text}' ไม่ใช่ตัวเลข / not a number: '{text}'")
     plain = arabic.replace(",", "")
+    digits = len(plain) - plain.count(".") - plain.count("-")
+    if digits > MAX_DIGITS:
+        raise ValueError(f"ตัวเลขยาว {digits:,} หลัก เกิน {MAX_DIGITS} หลัก / a number of {digits:,} digits: "
+                         f"at most {MAX_DIGITS} digits are read")
     return Decimal(plain) if "." in plain else int(plain)
+
+
+MAX_DIGITS = 24
+"""Digits a typed number may have (a trillion baht in satang has 17): longer is a typing accident
+or an attack, and would make every sum and share slow."""
 
 
 _NUMBER_RUN_RE = re.compile(rf"{_DIGIT}+(?:[,.]{_DIGIT}+)*")

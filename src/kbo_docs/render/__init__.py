@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..findings import InputError
 from ..load import Loaded
-from ..write import write_bytes_atomic
+from ..write import preflight, write_all
 from .view import Document, Views
 
 FORMATS = ("docx", "pdf", "xlsx")
@@ -65,11 +65,41 @@ def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
             return
     if not path.is_file():
         raise InputError(f"ไม่พบภาพตราครุฑ / Garuda image not found: {path}", doc.id)
+    _check_image(path)
     agency["garuda_image"] = path.as_uri()
 
 
 LETTERHEAD_KINDS_EXCLUDED = ("register",)
 """Kinds printed on plain paper even when an office letterhead is set (tables)."""
+
+
+NEVER_FORCED = {"TXT005", "TXT006"}
+"""Errors that ``--force`` cannot render past: characters no document can hold, and
+``${name}`` references with nothing to put in their place."""
+
+
+def _refuse_unrenderable(loaded: Loaded) -> None:
+    from ..rules import check_loaded
+
+    for finding in check_loaded(loaded, NEVER_FORCED):
+        raise InputError(f"สร้างเอกสารไม่ได้แม้ใช้ --force / cannot render, even with --force: {finding.rule} "
+                         f"{finding.message}", finding.file, finding.line if isinstance(finding.line, int) else 0)
+
+
+def _check_image(path: Path) -> None:
+    """An image a document embeds: a PNG, JPEG or GIF that Pillow reads, of sane size."""
+    try:
+        from PIL import Image
+
+        with Image.open(path) as image:
+            image.verify()
+            width, height = image.size
+    except Exception as exc:  # noqa: BLE001  (Pillow raises many kinds for a file that is no image)
+        raise InputError(f"ไฟล์ภาพตราครุฑเปิดไม่ได้ / the Garuda image is not an image Pillow can read "
+                         f"({type(exc).__name__}): use a PNG or JPEG", str(path)) from None
+    if width * height > 50_000_000:
+        raise InputError(f"ภาพตราครุฑใหญ่เกินไป / the Garuda image is {width}x{height} pixels: use one under "
+                         "50 megapixels", str(path))
 
 
 def render_one(doc: Document, fmt: str, *, pdf_variant: str | None = None, chart: bool = False,
@@ -118,8 +148,11 @@ def render_project(
     left-aligned instead (see :mod:`kbo_docs.render.thaidist`)."""
     out = Path(outdir)
     result = RenderResult()
+    _refuse_unrenderable(loaded)
     jobs = plan(loaded, formats, only)
     targets = [out / f"{doc.id}.{fmt}" for doc, fmt in jobs]
+    for target in targets:
+        preflight(target, overwrite=True)  # links, folders, over-long names: refused before any work
     existing = [t for t in targets if t.exists()]
     if existing and not overwrite:
         names = ", ".join(str(t) for t in existing)
@@ -138,6 +171,5 @@ def render_project(
     produced = [(target, render_one(doc, fmt, pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
                                    letterhead=letterhead))
                 for (doc, fmt), target in zip(jobs, targets)]
-    for target, data in produced:
-        result.written.append(write_bytes_atomic(target, data, overwrite=overwrite))
+    result.written.extend(write_all(produced, overwrite=overwrite))
     return result

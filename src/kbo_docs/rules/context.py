@@ -12,9 +12,15 @@ from ..model import Item, ProjectFile
 from .registry import Issue, Rule
 
 
+MAX_LOCATED = 200
+"""Findings in one value placed on the exact line of a multi-line text; later ones in the same
+value (a pasted page with thousands) point at the value's first line, so checking stays linear."""
+
+
 class Context:
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
+        self._located: dict[tuple[str | int, ...], int] = {}
 
     @property
     def project(self) -> ProjectFile:
@@ -53,5 +59,8 @@ class Context:
     def finding(self, rule: Rule, found: Issue) -> Finding:
         line = line_of(self.loaded.source, found.path)
         if found.snippet:
-            line = self.loaded.source.line_in(found.path, found.snippet, found.before) or line
+            located = self._located.get(found.path, 0)
+            if located < MAX_LOCATED:  # each costs a pass over the value's text before the snippet
+                self._located[found.path] = located + 1
+                line = self.loaded.source.line_in(found.path, found.snippet, found.before) or line
         return Finding(self.loaded.file, line, rule.code, found.severity or rule.severity, f"{found.th} / {found.en}")

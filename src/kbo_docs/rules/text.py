@@ -107,19 +107,43 @@ def unbalanced_brackets(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
             yield issue(node, f"วงเล็บไม่ครบคู่: '{text[:60]}'", f"unbalanced brackets: '{text[:60]}'", *at)
 
 
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Bidirectional embeddings, overrides and isolates: U+202E prints the text after it reversed."""
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` no document may hold, as ``U+XXXX``: control characters but
+    line break and tab, noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF), lone surrogates, and the
+    bidirectional controls."""
+    bad = set()
+    for ch in text:
+        code = ord(ch)
+        if ch in "\n\t" or (code < 0xFDD0 and 0x20 <= code < 0x7F):
+            continue
+        category = unicodedata.category(ch)
+        if (category in ("Cc", "Cs") or ch in _BIDI_CONTROLS or 0xFDD0 <= code <= 0xFDEF
+                or (code & 0xFFFE) == 0xFFFE):
+            bad.add(code)
+    return [f"U+{code:04X}" for code in sorted(bad)]
+
+
 @rule("TXT005", "control-character", ERROR, "text")
 def control_character(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
-    """No control characters in text (they cannot be printed, and DOCX cannot hold most of them).
+    """No control characters in text (they cannot be printed, and DOCX cannot hold most of
+    them), no noncharacters (U+FFFE, U+FFFF) and no bidirectional overrides (U+202E prints the
+    text after it reversed). ``render --force`` refuses them too: they never reach a document.
 
     Line breaks and tabs are allowed (a ``|`` block keeps them).
 
-    Wrong: ``"เรื่อง\\x07ทดสอบ"`` (an escaped BEL in a quoted YAML string).
+    Wrong: ``"เรื่อง\\x07ทดสอบ"`` (an escaped BEL in a quoted YAML string), ``"\\u202eเรื่อง"``.
     Right: ``"เรื่อง ทดสอบ"``.
     """
     for node, at, text in iter_texts(project):
-        bad = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t"})
+        bad = unprintable(text)
         if bad:
-            yield issue(node, f"มีอักขระควบคุม {', '.join(bad)}", f"control characters {', '.join(bad)}", *at)
+            yield issue(node, f"มีอักขระควบคุมหรืออักขระที่พิมพ์ไม่ได้ {', '.join(bad)} ให้ลบออก",
+                        f"control characters {', '.join(bad)} (control, noncharacter or bidirectional override "
+                        "characters cannot be printed): delete them", *at)
 
 
 @rule("TXT006", "unknown-reference", ERROR, "text")
