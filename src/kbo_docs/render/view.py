@@ -137,7 +137,7 @@ class Views:
         }
 
     def register(self, r: Register) -> dict[str, Any]:
-        from .measure import NBSP, keep_short_words, register_fractions
+        from .measure import NBSP, REGISTER_SIZE_PT, REGISTER_TEXT_PT, fits, keep_short_words, register_columns, register_fractions
 
         data = {
             "agency": self.agency(self.project.agency),
@@ -160,8 +160,11 @@ class Views:
                            if c.baht_text and r.total(c.key) is not None],
             "notes": [self.text(t) for t in r.notes],
         }
-        # Column widths from the widest content, measured with the real font (all backends)
+        # Column widths from the widest content, measured with the real font (all backends);
+        # a table too wide for them is left to the PDF's own fitting (smaller, landscape:
+        # kbo_docs.render.pdf) with automatic widths
         data["widths"] = register_fractions(data, self.digits)
+        data["fixed"] = fits(register_columns(data, self.digits), REGISTER_TEXT_PT, REGISTER_SIZE_PT)
         # headers as printed: a number or letter tied to the word before it (DOCX: no-break
         # spaces; HTML: groups each kept on one line, the typed spaces kept)
         titles = [r.row_label] + [c.title for c in r.columns]
