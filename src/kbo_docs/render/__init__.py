@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markupsafe
+
 from ..findings import InputError
 from ..load import Loaded
 from ..write import preflight, write_all
@@ -66,7 +68,8 @@ def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
     if not path.is_file():
         raise InputError(f"ไม่พบภาพตราครุฑ / Garuda image not found: {path}", doc.id)
     _check_image(path)
-    agency["garuda_image"] = path.as_uri()
+    # a URI (percent-encoded): Markup so the PDF's line-break helper leaves it whole
+    agency["garuda_image"] = markupsafe.Markup(markupsafe.escape(path.as_uri()))
 
 
 LETTERHEAD_KINDS_EXCLUDED = ("register",)

@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from .filters import make_filters
 
 
-BLANKS = {
-    "blank_short": "." * 16,   # a time: เลิกประชุมเวลา ................ น.
-    "blank_sign": "." * 30,    # a signature, a name, a position
-    "blank_long": "." * 80,    # a resolution to write in by hand
+BLANKS = {  # Markup: our own text, never broken up by kbo_docs.render.pdf.breakable
+    "blank_short": markupsafe.Markup("." * 16),   # a time: เลิกประชุมเวลา ................ น.
+    "blank_sign": markupsafe.Markup("." * 30),    # a signature, a name, a position
+    "blank_long": markupsafe.Markup("." * 80),    # a resolution to write in by hand
 }
 """Dotted blanks a part the data does not have is printed as, to fill in by hand (the same
 in every template and backend)."""
