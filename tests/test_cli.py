@@ -46,11 +46,27 @@ def two_findings(tmp_path) -> Path:
 # check
 
 
+@pytest.fixture
+def garuda_set(tmp_path, monkeypatch):
+    """An office that has set its Garuda once (no note about it from check)."""
+    from PIL import Image
+
+    Image.new("RGB", (10, 12)).save(tmp_path / "garuda.png")
+    monkeypatch.setenv("KBO_DOCS_GARUDA", str(tmp_path / "garuda.png"))
+
+
 @pytest.mark.parametrize("path", [LAMPANG, CHIANGMAI], ids=lambda p: p.name)
-def test_check_sample_exits_0(path):
+def test_check_sample_exits_0(path, garuda_set):
     result = run("check", str(path))
     assert (result.code, result.stderr) == (0, "")
     assert result.stdout.strip().startswith(f"1 file(s) checked: {SUMMARY_CLEAN}")
+
+
+def test_check_says_how_to_set_the_garuda_in_one_line():
+    result = run("check", str(LAMPANG))
+    assert result.code == 0
+    notes = [line for line in result.stdout.splitlines() if "KBO_DOCS_GARUDA" in line]
+    assert len(notes) == 1 and notes[0].startswith("  note: ") and "config.yaml" in notes[0]
 
 
 def test_check_both_samples_with_the_real_command():
@@ -126,7 +142,7 @@ def test_several_files_exit_with_the_worst_status(files, expected, fmt):
     assert "Traceback" not in result.output
 
 
-def test_several_files_findings_are_grouped_by_file(tmp_path, late_deadline):
+def test_several_files_findings_are_grouped_by_file(tmp_path, late_deadline, garuda_set):
     late, late_line = late_deadline
     rows = BAD / "register_row_sum_wrong.yaml"
     negative = BAD / "register_negative_cell.yaml"

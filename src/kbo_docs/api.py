@@ -44,7 +44,24 @@ def check_file(path: str | Path, select: set[str] | None = None) -> CheckResult:
             loaded = load_project(path)
         except InputError as exc:
             return CheckResult(str(path), error=exc)
-        return CheckResult(str(path), check_loaded(loaded, select), loaded=loaded)
+        return CheckResult(str(path), check_loaded(loaded, select), loaded=loaded, notes=_garuda_note(loaded))
+
+
+def _garuda_note(loaded: Loaded) -> list[str]:
+    """One line on how to set the Garuda, when a document printing one (every kind with a
+    Garuda, :mod:`kbo_docs.model.kinds`) will print without it."""
+    from .config import GARUDA_HINT, load_config
+    from .model.kinds import KINDS
+
+    project = loaded.project
+    if project.agency.garuda_image or not any(getattr(project, k.key) for k in KINDS if k.garuda):
+        return []
+    try:
+        if load_config().garuda_image is not None:
+            return []
+    except InputError as exc:
+        return [str(exc)]
+    return [f"ไม่มีภาพตราครุฑ หนังสือจะพิมพ์กรอบ 'ตราครุฑ' แทน / no Garuda image: documents print a placeholder. {GARUDA_HINT}"]
 
 
 def lint_file(path: str | Path, select: set[str] | None = None, limits: Limits | None = None) -> CheckResult:

@@ -153,10 +153,13 @@ def _print_text(results: list[CheckResult], verb: str = "checked") -> None:
 @click.option("--chart", is_flag=True, help="Add a bar chart of targets to XLSX registers.")
 @click.option("--thai-distribute/--no-thai-distribute", default=True, show_default=True,
               help="PDF body paragraphs Thai-distributed as in the DOCX, or left-aligned.")
+@click.option("--template", "letterhead", metavar="LETTERHEAD.docx",
+              help="The office's Word letterhead (.docx/.dotx) as the base of the DOCX output "
+                   "(or KBO_DOCS_LETTERHEAD, or letterhead: in ~/.config/kbo-docs/config.yaml).")
 @click.option("--overwrite", is_flag=True, help="Replace existing output files.")
 @click.option("--force", is_flag=True, help="Render even when check finds errors.")
 def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_variant: str | None,
-           chart: bool, thai_distribute: bool, overwrite: bool, force: bool) -> None:
+           chart: bool, thai_distribute: bool, letterhead: str | None, overwrite: bool, force: bool) -> None:
     """Render a data file to DOCX, PDF and XLSX (check runs first)."""
     from .findings import InputError
     from .render import FORMATS
@@ -170,6 +173,7 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
     if result.error is not None:
         click.echo(click.style(result.error.detailed(), fg="red"), err=True)
         sys.exit(2)
+    result.notes = []  # render's own warnings below say what check's notes would
     _print_text([result])
     if result.errors and not force:
         click.echo("ไม่สร้างเอกสารเพราะยังมีข้อผิดพลาด / not rendering: fix the errors above or use --force", err=True)
@@ -178,7 +182,8 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
 
     try:
         rendered = render_project(result.loaded, outdir, formats=chosen, only=only, overwrite=overwrite,
-                                  pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute)
+                                  pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
+                                  letterhead=letterhead)
     except (InputError, TemplateError) as exc:
         click.echo(click.style(getattr(exc, "detailed", exc.__str__)(), fg="red"), err=True)
         sys.exit(2)

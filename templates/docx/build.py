@@ -49,7 +49,7 @@ GARUDA_SPACE_CM = (GARUDA_TOP_CM + GARUDA_CM + GARUDA_GAP_CM - TOP_MARGIN_CM
                    - NUMBER_BEFORE.cm)
 RIGHT_HALF_CM = 8.0   # issuer address block and date line start here (HTML: 50 %)
 SIGNATURE_CM = 6.4    # signature block: centred on what is right of this (HTML: 40 %)
-SIGNOFF_CM = 7.2      # minutes recorder / checker block (HTML: 45 %)
+SIGNOFF_CM = 4.8      # minutes recorder / checker block (HTML: 30 %)
 LABEL_CM = 1.5        # text after เรื่อง / เรียน / อ้างถึง starts here
 ENCLOSURE_CM = 3.25   # text after สิ่งที่ส่งมาด้วย starts here
 INDENT_CM = 2.5       # first-line indent of a body paragraph
@@ -57,6 +57,8 @@ SUBITEM_CM = 3.5      # first-line indent of a numbered sub-item in a letter
 MINUTES_ITEM_CM = (1.5, 2.5)  # first-line indents of agenda items, level 1 and deeper
 
 J = WD_ALIGN_PARAGRAPH
+SIGN = ooxml.SIGN_STYLE_NAME  # the closing and signature block: kept together with the last
+                              # body lines by kbo_docs.render.ooxml.keep_end (every kind)
 BLOCK = Pt(6)  # space before a block (ที่, date, เรื่อง, ...): "1 Enter + Before 6 pt" is the
                # กห practice; HTML uses 0.2 cm
 
@@ -64,6 +66,7 @@ BLOCK = Pt(6)  # space before a block (ที่, date, เรื่อง, ...)
 def new_document(title: str):
     doc = Document()
     ooxml.set_document_defaults(doc, FONT, SIZE_PT)
+    ooxml.add_sign_style(doc)
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, "kbo-docs", "kbo-docs"
     props.created = props.modified = dt.datetime(2024, 1, 1)
@@ -73,7 +76,8 @@ def new_document(title: str):
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin, section.right_margin = Cm(3), Cm(2)
     section.top_margin, section.bottom_margin = Cm(TOP_MARGIN_CM), Cm(2)
-    section.header_distance, section.footer_distance = Cm(1.25), Cm(1)
+    # the page number "- ๒ -" about 1.5-2 cm below the top edge, as in the PDF (1.7 cm)
+    section.header_distance, section.footer_distance = Cm(1.45), Cm(1)
     section.gutter = Cm(0)
 
     # Page numbers "- ๒ -" at the top centre from page 2 on; nothing on page 1.
@@ -93,9 +97,10 @@ def new_document(title: str):
 def para(container, text: str = "", *, align=None, first_line: float | None = None,
          left: float | None = None, hanging: float | None = None, before=None,
          bold: bool = False, keep_next: bool = False, tabs=(), exact_cm: float | None = None,
-         at_least_cm: float | None = None):
-    """Add a paragraph. Lengths in cm; ``tabs`` = [(cm, WD_TAB_ALIGNMENT), ...]."""
-    p = container.add_paragraph()
+         at_least_cm: float | None = None, style: str | None = None):
+    """Add a paragraph. Lengths in cm; ``tabs`` = [(cm, WD_TAB_ALIGNMENT), ...]; ``style``
+    a paragraph style name (``SIGN``: part of a closing and signature block)."""
+    p = container.add_paragraph(style=style)
     if text:
         run = p.add_run(text)
         if bold:
@@ -129,16 +134,15 @@ def tag(container, text: str):
     return container.add_paragraph(text)
 
 
-def body(container, text: str, *, first_line: float = INDENT_CM, before=BLOCK, keep_next: bool = False):
+def body(container, text: str, *, first_line: float = INDENT_CM, before=BLOCK):
     """A body paragraph: Thai distributed, first-line indent."""
-    return para(container, text, align=J.THAI_JUSTIFY, first_line=first_line, before=before,
-                keep_next=keep_next)
+    return para(container, text, align=J.THAI_JUSTIFY, first_line=first_line, before=before)
 
 
 def signature(doc, *, before=None):
     """ลายมือชื่อ, (ชื่อเต็ม), ตำแหน่ง, ปฏิบัติราชการแทน ...: centred on the right half; a dotted
     line for a signer not yet known."""
-    sig = dict(align=J.CENTER, left=SIGNATURE_CM, keep_next=True)
+    sig = dict(align=J.CENTER, left=SIGNATURE_CM, style=SIGN)  # one block (ooxml.keep_end)
     para(doc, "", exact_cm=1.6, before=before, **sig)  # room for the handwritten signature
     tag(doc, "{%p if signer and signer.name %}")
     para(doc, "({{ signer.name }})", **sig)
@@ -149,13 +153,13 @@ def signature(doc, *, before=None):
     para(doc, "{{ signer.position }}", **sig)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if signer and signer.acting %}")
-    para(doc, "{{ signer.acting }}", align=J.CENTER, left=SIGNATURE_CM)
+    para(doc, "{{ signer.acting }}", **sig)
     tag(doc, "{%p endif %}")
 
 
-def paragraphs(doc, name: str, *, keep_next: bool = False):
+def paragraphs(doc, name: str):
     tag(doc, f"{{%p for p in {name} %}}")
-    body(doc, "{{ p }}", keep_next=keep_next)
+    body(doc, "{{ p }}")
     tag(doc, "{%p endfor %}")
 
 
@@ -235,11 +239,11 @@ def circular():
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p for p in conclusion %}")
-    body(doc, "{{ p }}", keep_next=True)  # never leave the signature alone on a page
+    body(doc, "{{ p }}")
     tag(doc, "{%p endfor %}")
 
     # คำลงท้าย, ลายมือชื่อ, (ชื่อเต็ม), ตำแหน่ง, ปฏิบัติราชการแทน ...: centred on the right half
-    sig = dict(align=J.CENTER, left=SIGNATURE_CM, keep_next=True)
+    sig = dict(align=J.CENTER, left=SIGNATURE_CM, style=SIGN)
     para(doc, "{{ closing }}", before=Pt(14), **sig)
     signature(doc)
 
@@ -270,7 +274,7 @@ def register():
     para(doc, "", exact_cm=0.4)
 
     # Columns: the row label, then one per data column ({%tc for %} repeats the cell).
-    # The first column keeps its width; the data columns share the rest (ooxml.fit_tables).
+    # Widths are set when rendering, from the widest content (kbo_docs.render.measure).
     name_cm = 4.0
     col_cm = (TEXT_WIDTH_CM - name_cm) / 3
     table = doc.add_table(rows=7, cols=4)
@@ -294,8 +298,7 @@ def register():
 
     rows = table.rows
     # Header row, repeated at the top of every page.
-    fill(rows[0], ["{{ row_label }}", "{%tc for c in columns %}", "{{ c.title }}{% if c.unit %} ({{ c.unit }}){% endif %}",
-                   "{%tc endfor %}"],
+    fill(rows[0], ["{{ headers[0] }}", "{%tc for h in headers[1:] %}", "{{ h }}", "{%tc endfor %}"],
          bold=True, aligns=(J.CENTER, None, J.CENTER, None))
     ooxml.set_repeat_header(rows[0])
     for cell in rows[0].cells:
@@ -341,7 +344,7 @@ def register():
     tag(doc, "{%p if notes %}")
     para(doc, "{{ notes[0] }}", bold=True, before=Pt(12), keep_next=True)
     tag(doc, "{%p for n in notes[1:] %}")
-    para(doc, "{{ n }}")
+    para(doc, "{{ n }}", align=J.THAI_JUSTIFY)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     return doc
@@ -413,27 +416,24 @@ def minutes():
     tag(doc, '{%p if a["items"] %}')
     tag(doc, '{{p agenda_items(a["items"], 1) }}')
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if a.resolution %}")
-    body(doc, "มติที่ประชุม {{ a.resolution }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
-    tag(doc, "{%p endif %}")
+    # มติที่ประชุม for every item; one not recorded is a dotted blank to fill by hand
+    body(doc, "มติที่ประชุม {% if a.resolution %}{{ a.resolution }}{% else %}{{ blank_long }}{% endif %}",
+         first_line=MINUTES_ITEM_CM[0], before=Pt(4))
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if end %}")
-    para(doc, "{{ end_label }} {{ end | thai_time }}", before=Pt(10))
-    tag(doc, "{%p endif %}")
+    para(doc, "{{ end_label }} {% if end %}{{ end | thai_time }}{% else %}{{ blank_short }} น.{% endif %}",
+         before=Pt(10))
 
-    # ผู้จดรายงานการประชุม (and ผู้ตรวจรายงานการประชุม): centred on the right
+    # (ลงชื่อ) ... ผู้จดรายงานการประชุม, (name), position: always printed, dots for what the
+    # data lacks; ผู้ตรวจรายงานการประชุม likewise when there is one
     for who, label in (("recorder", "ผู้จดรายงานการประชุม"), ("checker", "ผู้ตรวจรายงานการประชุม")):
-        sig = dict(align=J.CENTER, left=SIGNOFF_CM, keep_next=True)
-        tag(doc, f"{{%p if {who} %}}")
-        para(doc, label, before=Pt(22), **sig)
-        para(doc, "", **sig)
-        tag(doc, f"{{%p if {who}.name %}}")
-        para(doc, f"({{{{ {who}.name }}}})", **sig)
-        tag(doc, "{%p endif %}")
-        tag(doc, f"{{%p if {who}.position %}}")
-        para(doc, f"{{{{ {who}.position }}}}", align=J.CENTER, left=SIGNOFF_CM)
-        tag(doc, "{%p endif %}")
-        tag(doc, "{%p endif %}")
+        sig = dict(align=J.CENTER, left=SIGNOFF_CM, style=SIGN)
+        if who == "checker":
+            tag(doc, f"{{%p if {who} %}}")
+        para(doc, f"(ลงชื่อ) {{{{ blank_sign }}}} {label}", before=Pt(22), **sig)
+        para(doc, f"({{% if {who} and {who}.name %}}{{{{ {who}.name }}}}{{% else %}}{{{{ blank_sign }}}}{{% endif %}})", **sig)
+        para(doc, f"{{% if {who} and {who}.position %}}{{{{ {who}.position }}}}{{% else %}}{{{{ blank_sign }}}}{{% endif %}}", **sig)
+        if who == "checker":
+            tag(doc, "{%p endif %}")
     return doc
 
 
@@ -491,7 +491,7 @@ def memo():
     body(doc, "{{ points_intro }}")
     tag(doc, "{%p endif %}")
     points(doc)
-    paragraphs(doc, "conclusion", keep_next=True)
+    paragraphs(doc, "conclusion")
     signature(doc, before=Pt(14))
     return doc
 
@@ -513,7 +513,7 @@ def decree_head(title: str, word: str, numbered: bool):
 
 def dated_signature(doc, label: str):
     """สั่ง ณ วันที่ / ประกาศ ณ วันที่ <day month> พ.ศ. <year>, then the signature."""
-    para(doc, label + ' ณ วันที่ {{ date | thai_date("be") }}', left=SIGNATURE_CM, before=Pt(14), keep_next=True)
+    para(doc, label + ' ณ วันที่ {{ date | thai_date("be") }}', left=SIGNATURE_CM, before=Pt(14), style=SIGN)
     signature(doc)
     return doc
 
@@ -538,8 +538,7 @@ def order():
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     paragraphs(doc, "after")
-    body(doc, "ทั้งนี้ ตั้งแต่{% if effective %}วันที่ {{ effective | thai_date }} {% else %}บัดนี้{% endif %}เป็นต้นไป",
-         keep_next=True)
+    body(doc, "ทั้งนี้ ตั้งแต่{% if effective %}วันที่ {{ effective | thai_date }} {% else %}บัดนี้{% endif %}เป็นต้นไป")
     return dated_signature(doc, "สั่ง")
 
 
@@ -549,7 +548,7 @@ def announcement():
     doc = decree_head("ประกาศ", "ประกาศ", numbered=False)
     paragraphs(doc, "body")
     points(doc)
-    paragraphs(doc, "conclusion", keep_next=True)
+    paragraphs(doc, "conclusion")
     return dated_signature(doc, "ประกาศ")
 
 

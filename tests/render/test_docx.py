@@ -380,10 +380,14 @@ def test_register_table(rendered, lampang):
             assert attr(tc.find("w:p/w:pPr/w:jc", NS), "val") == "right"
     for run in rows[-1].iter(W("r")):
         assert run.find("w:rPr/w:b", NS) is not None and run.find("w:rPr/w:bCs", NS) is not None
-    # Five columns filling the 16 cm text width, the first one wider.
+    # Five columns filling the 16 cm text width, each as wide as its widest content at
+    # the table's size (kbo_docs.render.measure): the longest name fits on one line.
+    from kbo_docs.render.measure import TH_SARABUN_SCALE, text_width
+
     grid = [int(attr(c, "w")) for c in table.findall("w:tblGrid/w:gridCol", NS)]
     assert len(grid) == 5 and sum(grid) == ooxml.twips(16)
-    assert grid[0] > grid[1]
+    size = int(rows[1].find(".//w:r/w:rPr/w:sz", NS).get(W("val"))) / 2 if rows[1].find(".//w:r/w:rPr/w:sz", NS) is not None else 16
+    assert grid[0] / 20 >= text_width("เมืองลำปาง", size * TH_SARABUN_SCALE) + 10
     assert_in_order(texts, ["รวม", "แนวทางการคัดเลือกกลุ่มเป้าหมาย", "๑. เป็นผู้ผลิต", "๒. ในกรณีกลุ่มเป้าหมาย"])
 
 

@@ -90,9 +90,8 @@ def test_pdf_garuda_size_and_place(rendered, kind):
     if where == "left":
         assert image["x0"] == pytest.approx(3 * CM, abs=1)  # at the 3 cm left margin
     else:
-        # Centred on the text area (3 cm left, 2 cm right margin: 11 cm from the left edge),
-        # as the circular's PDF has it; the DOCX centres on the page (10.5 cm).
-        assert (image["x0"] + image["x1"]) / 2 == pytest.approx(11 * CM, abs=1)
+        # Centred on the page (10.5 cm from the left edge), as the circular and the DOCX have it
+        assert (image["x0"] + image["x1"]) / 2 == pytest.approx(10.5 * CM, abs=1)
         assert width == pytest.approx(21 * CM, abs=1)
 
 

@@ -16,6 +16,8 @@ document says which lines belong to marked paragraphs and which line is a paragr
 
 from __future__ import annotations
 
+import io
+
 import os
 import re
 import warnings
@@ -361,10 +363,16 @@ def test_samples_read_back_exactly(kind):
     assert chars[0] == chars[1]
 
 
-def test_register_is_not_distributed():
-    """The DOCX register has no thaiDistribute paragraph; neither has the PDF."""
-    _, lines = _sample("register")
-    assert lines == []
+def test_register_notes_are_distributed_not_its_table():
+    """The register's notes are body paragraphs, Thai-distributed like every other (issue 12);
+    the table cells are not: every distributed line lies below the table."""
+    import pdfplumber
+
+    pdf, lines = _sample("register")
+    assert lines
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        table_bottom = max(t.bbox[3] for t in doc.pages[0].find_tables())
+    assert all(line.page > 0 or line.baseline > table_bottom for line in lines)
 
 
 # ------------------------------------------------------------------------------------------
@@ -385,7 +393,12 @@ def test_setting_off_gives_left_alignment():
     assert max(line.right - M.measure(line, line).left_end for line in lines) > 20  # ragged
 
 
-def test_cli_flag(tmp_path):
+def test_cli_flag(tmp_path, monkeypatch):
+    from PIL import Image
+
+    # an office Garuda (an image: no text), as _sample renders without the placeholder
+    Image.new("RGB", (10, 12)).save(tmp_path / "garuda.png")
+    monkeypatch.setenv("KBO_DOCS_GARUDA", str(tmp_path / "garuda.png"))
     doc = _documents()["circular"]
     for flag, distribute in (("--no-thai-distribute", False), ("--thai-distribute", True)):
         out = tmp_path / flag

@@ -86,8 +86,10 @@ meetings:
     agenda:
       - number: ๑
         title: เรื่องประธานแจ้งให้ทราบ
+        resolution: ที่ประชุมรับทราบ
       - number: ๒
         title: เรื่องเพื่อพิจารณา
+        resolution: ที่ประชุมเห็นชอบ
         items:
           - text: แผนปฏิบัติการ จำนวน ${count} กิจกรรม ประกอบด้วย
             items:

@@ -1,4 +1,4 @@
-"""MTG001-MTG009: meetings and their minutes (รายงานการประชุม).
+"""MTG001-MTG010: meetings and their minutes (รายงานการประชุม).
 
 The base meeting is held on ๑๔ มกราคม ๒๕๖๘ (fiscal year ๒๕๖๘: ๑ ตุลาคม ๒๕๖๗ - ๓๐ กันยายน ๒๕๖๘).
 """
@@ -335,3 +335,30 @@ def test_mtg009_recorder_named(recorder):
 def test_meeting_rules_do_not_run_without_meetings():
     findings = check_text(MINIMAL, select={f"MTG00{i}" for i in range(1, 10)})
     assert codes(findings) == []
+
+
+# MTG010 blank-parts --------------------------------------------------------------------------
+
+
+def test_mtg010_lists_every_blank_part_in_one_warning():
+    text = replace_once(MEETING, "    end: ๑๒.๐๐ น.\n", "")
+    text = replace_once(text, "        resolution: ที่ประชุมเห็นชอบ\n", "")
+    text = replace_once(text, RECORDER, "    recorder: {position: นักวิชาการพัฒนาชุมชน}\n")
+    found = one(text, "MTG010", WARNING, "- id: m1")
+    assert "เลิกประชุมเวลา" in found.message and "ระเบียบวาระที่ ๒" in found.message
+    assert "ระเบียบวาระที่ ๑" not in found.message
+    assert "ชื่อผู้จดรายงานการประชุม" in found.message and "ตำแหน่งผู้จดรายงานการประชุม" not in found.message
+    assert "end time" in found.message and "recorder's name" in found.message
+
+
+@pytest.mark.parametrize(("old", "new", "part"), [
+    ("    end: ๑๒.๐๐ น.\n", "", "เลิกประชุมเวลา"),
+    ("        resolution: ที่ประชุมรับทราบ\n", "", "ระเบียบวาระที่ ๑"),
+    (RECORDER, "", "ตำแหน่งผู้จดรายงานการประชุม"),
+], ids=["end", "resolution", "recorder"])
+def test_mtg010_each_part(old, new, part):
+    assert part in one(replace_once(MEETING, old, new), "MTG010", WARNING, "- id: m1").message
+
+
+def test_mtg010_silent_when_every_part_is_there():
+    none(MEETING, "MTG010")

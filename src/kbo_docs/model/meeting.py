@@ -55,6 +55,14 @@ class AgendaItem(Node):
     numbering: Numbering | None = Field(None, title="รูปแบบเลขข้อ / numbering",
                                         description="ว่าง: ตามการประชุม (numbering) / empty: the meeting's")
 
+    @property
+    def resolved(self) -> bool:
+        """Whether the item records a resolution: its own, or one on any of its points."""
+        def any_in(points: list[SubItem]) -> bool:
+            return any(p.resolution or any_in(p.items) for p in points)
+
+        return bool(self.resolution) or any_in(self.items)
+
 
 class MeetingNumber(Node):
     """ครั้งที่ n/ปี (พ.ศ.); also a คำสั่ง's ที่ n/ปี. Written ``๑/๒๕๖๕`` or ``{number, year}``."""

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markupsafe
+
 from ..findings import InputError
 from ..load import Loaded
 from ..write import preflight, write_all
@@ -45,21 +47,33 @@ def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] |
 
 
 def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
-    """Resolve the office's Garuda image against the data file's folder, or warn."""
+    """Resolve the office's Garuda image for every kind that prints one (``doc.garuda``): the
+    data file's (against its folder), else the office configuration's
+    (:mod:`kbo_docs.config`); without one, a framed placeholder ``ตราครุฑ`` of the kind's
+    Garuda size marks the place on the draft and one warning says how to set it."""
     if doc.garuda is None:
         return
+    from ..config import GARUDA_HINT, load_config
+
     agency = doc.data["agency"]
-    if not agency["garuda_image"]:
-        warnings.append(
-            f"{doc.id}: ไม่ได้กำหนดภาพตราครุฑ เว้นที่ว่างไว้ / no Garuda image configured "
-            f"(agency.garuda_image); the {doc.garuda_cm:g} cm space is kept empty"
-        )
-        return
-    path = (base_dir / agency["garuda_image"]).resolve()
+    if agency["garuda_image"]:
+        path = (base_dir / agency["garuda_image"]).resolve()
+    else:
+        path = load_config().garuda_image
+        if path is None:
+            agency["garuda_placeholder"] = True
+            warnings.append(f"{doc.id}: ไม่มีภาพตราครุฑ พิมพ์กรอบ 'ตราครุฑ' แทน / no Garuda image configured, "
+                            f"a framed placeholder is printed. {GARUDA_HINT}")
+            return
     if not path.is_file():
         raise InputError(f"ไม่พบภาพตราครุฑ / Garuda image not found: {path}", doc.id)
     _check_image(path)
-    agency["garuda_image"] = path.as_uri()
+    # a URI (percent-encoded): Markup so the PDF's line-break helper leaves it whole
+    agency["garuda_image"] = markupsafe.Markup(markupsafe.escape(path.as_uri()))
+
+
+LETTERHEAD_KINDS_EXCLUDED = ("register",)
+"""Kinds printed on plain paper even when an office letterhead is set (tables)."""
 
 
 NEVER_FORCED = {"TXT005", "TXT006"}
@@ -92,7 +106,7 @@ def _check_image(path: Path) -> None:
 
 
 def render_one(doc: Document, fmt: str, *, pdf_variant: str | None = None, chart: bool = False,
-               thai_distribute: bool = True) -> bytes:
+               thai_distribute: bool = True, letterhead: Path | None = None) -> bytes:
     if fmt == "pdf":
         from .pdf import render_pdf
 
@@ -100,7 +114,14 @@ def render_one(doc: Document, fmt: str, *, pdf_variant: str | None = None, chart
     if fmt == "docx":
         from .docx import render_docx
 
-        return render_docx(doc)
+        if letterhead is None or doc.kind in LETTERHEAD_KINDS_EXCLUDED:
+            return render_docx(doc)
+        from .letterhead import apply_letterhead
+
+        # the letterhead carries the office's emblem: no placeholder of ours
+        plain = Document(doc.kind, doc.id, {**doc.data, "agency": {**doc.data["agency"], "garuda_placeholder": False}},
+                         doc.digits) if "agency" in doc.data else doc
+        return apply_letterhead(render_docx(plain), letterhead)
     if fmt == "xlsx":
         from .xlsx import render_xlsx
 
@@ -118,8 +139,13 @@ def render_project(
     pdf_variant: str | None = None,
     chart: bool = False,
     thai_distribute: bool = True,
+    letterhead: str | Path | None = None,
 ) -> RenderResult:
     """Render the chosen documents of a loaded file into ``outdir`` as ``<id>.<format>``.
+
+    ``letterhead``: an office's Word letterhead (.docx/.dotx) as the base of the DOCX output
+    (:mod:`kbo_docs.render.letterhead`); default: the office configuration's
+    (:mod:`kbo_docs.config`), else none.
 
     ``thai_distribute=False``: PDF paragraphs that the DOCX lays out Thai-distributed are
     left-aligned instead (see :mod:`kbo_docs.render.thaidist`)."""
@@ -135,9 +161,18 @@ def render_project(
         names = ", ".join(str(t) for t in existing)
         raise InputError(f"มีแฟ้มอยู่แล้ว ใช้ --overwrite เพื่อเขียนทับ / output exists (use --overwrite): {names}", str(out))
     base_dir = Path(loaded.file).resolve().parent
+    if "docx" in formats:
+        from ..config import load_config
+
+        letterhead = Path(letterhead).expanduser().resolve() if letterhead else load_config().letterhead
+        if letterhead is not None and not letterhead.is_file():
+            raise InputError(f"ไม่พบแม่แบบหัวจดหมาย / letterhead template not found: {letterhead}", str(letterhead))
+    else:
+        letterhead = None
     for doc in {id(d): d for d, _ in jobs}.values():
         _garuda(doc, base_dir, result.warnings)
-    produced = [(target, render_one(doc, fmt, pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute))
+    produced = [(target, render_one(doc, fmt, pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
+                                   letterhead=letterhead))
                 for (doc, fmt), target in zip(jobs, targets)]
     result.written.extend(write_all(produced, overwrite=overwrite))
     return result

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from .jinja import TemplateError, describe, environment
-from .paths import templates_dir
+from .paths import fonts_dir, templates_dir
 from .view import Document
 
 DEFAULT_FONT = "TH SarabunIT๙"
 DEFAULT_SIZE_PT = 16
+TEXT_WIDTH_CM = 16.0   # A4 less the 3 cm and 2 cm margins
 GARUDA_HEIGHT_MM = 30  # กระดาษตราครุฑ: 3 cm (saraban.md §1.1)
 GARUDA_TOP_CM = 1.5    # its top, from the paper's top edge, centred across the page (LAYOUT-1)
 
@@ -86,7 +87,29 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
             else:
                 ooxml.float_pictures(document.element.body, r_id, top_cm=GARUDA_TOP_CM, align="center")
     ooxml.set_page_number_digits(document, doc.digits)
+    ooxml.keep_end(document)
     ooxml.fit_tables(document)
+    if doc.kind == "register":
+        # widths from the widest content at the DOCX's size (kbo_docs.render.measure);
+        # Word's cell margins are 0.19 cm a side
+        from .measure import TH_SARABUN_SCALE, fits, register_columns, register_fractions
+
+        total = ooxml.twips(TEXT_WIDTH_CM)
+        padding = 0.38 / 2.54 * 72 + 2
+        columns = register_columns(doc.data, doc.digits)
+        # the largest size, down to 12 pt, at which names and numbers fit on one line
+        table_size = next((s for s in range(int(size_pt), 11, -1)
+                           if fits(columns, total / 20, s * TH_SARABUN_SCALE, padding_pt=padding)), 12)
+        fractions = register_fractions(doc.data, doc.digits, size_pt=table_size * TH_SARABUN_SCALE,
+                                       padding_pt=padding)
+        if table_size != size_pt:
+            for tbl in document.element.body.iter(ooxml.w("tbl")):
+                for r in tbl.iter(ooxml.w("r")):
+                    ooxml.set_font(ooxml.rpr_of(r), size_pt=table_size)
+        widths = [round(total * f) for f in fractions]
+        widths[-1] += total - sum(widths)
+        for tbl in document.element.body.iter(ooxml.w("tbl")):
+            ooxml.set_column_widths(tbl, widths)
 
     out = io.BytesIO()
     tpl.save(out)
@@ -127,9 +150,14 @@ def _garuda(tpl: Any, doc: Document, base_dir: Path | None) -> Any:
     from docx.shared import Mm
     from docxtpl import InlineImage
 
-    image = (doc.data.get("agency") or {}).get("garuda_image")
-    if not image or doc.garuda is None:  # no Garuda on this kind of document
-        return None  # the template keeps the space; render_project warns
+    agency = doc.data.get("agency") or {}
+    image = agency.get("garuda_image")
+    if doc.garuda is None:  # no Garuda on this kind of document
+        return None
+    if not image and agency.get("garuda_placeholder"):
+        return InlineImage(tpl, io.BytesIO(placeholder_png()), height=Mm(doc.garuda_cm * 10))
+    if not image:
+        return None  # the template keeps the space
     path = _image_path(str(image))
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
@@ -138,11 +166,35 @@ def _garuda(tpl: Any, doc: Document, base_dir: Path | None) -> Any:
     return InlineImage(tpl, str(path), height=Mm(doc.garuda_cm * 10))
 
 
-def _image_rel_ids(document: Any, path: str) -> list[str]:
+@lru_cache(maxsize=1)
+def placeholder_png() -> bytes:
+    """A framed ``ตราครุฑ`` placeholder, 2.6 x 3 cm at 300 dpi, drawn with the bundled Sarabun
+    (the PDF draws the same box in CSS)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height = 307, 354
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, 24):  # dashed frame
+        draw.line([(x, 1), (min(x + 12, width), 1)], fill="black", width=4)
+        draw.line([(x, height - 2), (min(x + 12, width), height - 2)], fill="black", width=4)
+    for y in range(0, height, 24):
+        draw.line([(1, y), (1, min(y + 12, height))], fill="black", width=4)
+        draw.line([(width - 2, y), (width - 2, min(y + 12, height))], fill="black", width=4)
+    font = ImageFont.truetype(str(fonts_dir() / "Sarabun-Regular.ttf"), 46)
+    draw.text((width / 2, height / 2), "ตราครุฑ", font=font, fill="black", anchor="mm")
+    out = io.BytesIO()
+    image.save(out, format="PNG", dpi=(300, 300))
+    return out.getvalue()
+
+
+def _image_rel_ids(document: Any, path: Any) -> list[str]:
     """The relationship ids under which the main part shows the image file ``path`` (none
     when an office's template does not print ``{{ garuda }}``)."""
     from docx.image.image import Image
 
+    if hasattr(path, "seek"):
+        path.seek(0)
     sha1 = Image.from_file(path).sha1
     return [r_id for r_id, rel in document.part.rels.items()
             if not rel.is_external and getattr(rel.target_part, "sha1", None) == sha1]

@@ -6,8 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from .filters import make_filters
+
+
+BLANKS = {  # Markup: our own text, never broken up by kbo_docs.render.pdf.breakable
+    "blank_short": markupsafe.Markup("." * 16),   # a time: เลิกประชุมเวลา ................ น.
+    "blank_sign": markupsafe.Markup("." * 30),    # a signature, a name, a position
+    "blank_long": markupsafe.Markup("." * 80),    # a resolution to write in by hand
+}
+"""Dotted blanks a part the data does not have is printed as, to fill in by hand (the same
+in every template and backend)."""
 
 
 class TemplateError(Exception):
@@ -22,6 +32,7 @@ def environment(folder: Path | None, digits: str) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(make_filters(digits))  # type: ignore[arg-type]
+    env.globals.update(BLANKS)
     return env
 
 

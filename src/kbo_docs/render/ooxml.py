@@ -196,6 +196,7 @@ def set_document_defaults(document: Any, font: str, size_pt: float, *, lang_bidi
     set_font(rpr, font, size_pt, lang_bidi=lang_bidi)
     ppr_default = child(defaults, "pPrDefault", ("rPrDefault", "pPrDefault"))
     set_spacing(child(ppr_default, "pPr", ()), before=0)
+    child(child(ppr_default, "pPr", ()), "widowControl", PPR_ORDER)  # no single line left alone
 
     normal = normal_style(root)
     if normal is not None:
@@ -263,6 +264,79 @@ def apply_font(document: Any, font: str, size_pt: float, *, lang_bidi: str = THA
             if fonts is not None and (theme & set(fonts.attrib) or font_names(rpr) & old):
                 set_font(rpr, font)
             mirror_complex(rpr)
+
+
+# ---------------------------------------------------------------- keeping the end together
+
+SIGN_STYLE = "KBOSign"
+"""Style id of the paragraphs of a closing and signature block (คำลงท้าย, the space for the
+signature, the name, position and acting line, or a minutes' ลงชื่อ block). Every DOCX
+template marks those paragraphs with it; :func:`keep_end` does the rest."""
+SIGN_STYLE_NAME = "KBO Sign"
+KEEP_BODY_PARAGRAPHS = 2
+"""Body paragraphs tied to a signature block: with widow control, a page break before the
+block carries at least two body lines onto the signature page."""
+
+
+def add_sign_style(document: Any) -> Any:
+    """The :data:`SIGN_STYLE` paragraph style (based on Normal) in a python-docx document;
+    the existing one if the document has it."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    for style in document.styles:
+        if style.style_id == SIGN_STYLE:
+            return style
+    style = document.styles.add_style(SIGN_STYLE_NAME, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.paragraph_format.keep_together = True
+    style.paragraph_format.widow_control = True
+    return style
+
+
+def _style_of(p: Any) -> str | None:
+    ppr = p.find(w("pPr"))
+    ps = ppr.find(w("pStyle")) if ppr is not None else None
+    return ps.get(w("val")) if ps is not None else None
+
+
+def _set_keep_next(p: Any, on: bool) -> None:
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = p.makeelement(w("pPr"), {})
+        p.insert(0, ppr)
+    el = child(ppr, "keepNext", PPR_ORDER)
+    el.attrib.clear()
+    if not on:
+        el.set(w("val"), "0")
+
+
+def keep_end(document: Any, style_id: str = SIGN_STYLE, body_paragraphs: int = KEEP_BODY_PARAGRAPHS) -> int:
+    """Never leave a signature alone on a page (Word and LibreOffice alike).
+
+    For each run of consecutive paragraphs styled ``style_id``: every paragraph but the last
+    keeps with the next (the block is never split), and so do the ``body_paragraphs``
+    non-empty paragraphs before it (the last body lines go with the block; widow control
+    keeps at least two lines of a paragraph together). Returns the number of blocks."""
+    paragraphs = [p for p in document.element.body.iter(w("p"))
+                  if p.getparent().tag == w("body")]
+    blocks = 0
+    i = 0
+    while i < len(paragraphs):
+        if _style_of(paragraphs[i]) != style_id:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(paragraphs) and _style_of(paragraphs[j + 1]) == style_id:
+            j += 1
+        for p in paragraphs[i:j]:
+            _set_keep_next(p, True)
+        _set_keep_next(paragraphs[j], False)
+        before = [p for p in paragraphs[:i] if paragraph_text(p).strip()]
+        for p in before[-body_paragraphs:]:
+            _set_keep_next(p, True)
+        blocks += 1
+        i = j + 1
+    return blocks
 
 
 # ---------------------------------------------------------------- page numbers
@@ -401,19 +475,32 @@ def fit_tables(document: Any) -> None:
         rest = (total - first) // max(n - 1, 1)
         new = [first] + [rest] * (n - 1)
         new[-1] += total - sum(new)
-        grid = tbl.find(w("tblGrid"))
-        if grid is not None:
-            for col in list(grid):
-                grid.remove(col)
-            from lxml import etree
+        set_column_widths(tbl, new)
 
-            for width in new:
-                etree.SubElement(grid, w("gridCol")).set(w("w"), str(width))
-        for r in rows:
-            for tc, width in zip(r.findall(w("tc")), new):
-                tc_w = child(child(tc, "tcPr", ("tcPr", "p", "tbl")), "tcW", TCPR_ORDER)
-                tc_w.set(w("w"), str(width))
-                tc_w.set(w("type"), "dxa")
+
+def set_column_widths(tbl: Any, widths: list[int]) -> bool:
+    """Column widths in twips of a table without merged cells (``w:tblGrid`` and every
+    cell's ``w:tcW``), its width their sum, fixed layout. False (nothing changed) when the
+    table's rows do not have ``len(widths)`` cells."""
+    from lxml import etree
+
+    tbl = getattr(tbl, "_tbl", tbl)
+    rows = tbl.findall(w("tr"))
+    if not rows or any(len(r.findall(w("tc"))) != len(widths) for r in rows):
+        return False
+    set_table_width(tbl, sum(widths))
+    grid = tbl.find(w("tblGrid"))
+    if grid is not None:
+        for col in list(grid):
+            grid.remove(col)
+        for width in widths:
+            etree.SubElement(grid, w("gridCol")).set(w("w"), str(width))
+    for r in rows:
+        for tc, width in zip(r.findall(w("tc")), widths):
+            tc_w = child(child(tc, "tcPr", ("tcPr", "p", "tbl")), "tcW", TCPR_ORDER)
+            tc_w.set(w("w"), str(width))
+            tc_w.set(w("type"), "dxa")
+    return True
 
 
 def _cell_width(tc: Any) -> int:

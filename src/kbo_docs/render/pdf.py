@@ -156,7 +156,8 @@ def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str |
 FLOOR_PT = 8.0
 """The smallest body size a register is printed at before the page is turned."""
 LANDSCAPE_CSS = "@page { size: A4 landscape; }"
-NAMES_ANYWHERE_CSS = "table.grid td { overflow-wrap: anywhere; } table.grid th:first-child { width: 20%; }"
+NAMES_ANYWHERE_CSS = ("table.grid td { overflow-wrap: anywhere; } table.grid td.name { white-space: normal; } "
+                      "table.grid th:first-child { width: 20%; }")
 NUMBERS_WRAP_CSS = "table.grid td.num { white-space: normal; }"
 
 

@@ -73,6 +73,7 @@ class Views:
             "issuer": agency.issuer or agency.name or "",
             "address": [self.text(line) for line in agency.address],
             "garuda_image": agency.garuda_image,
+            "garuda_placeholder": False,
         }
 
     def issuer(self, typed: str | None) -> str:
@@ -136,7 +137,9 @@ class Views:
         }
 
     def register(self, r: Register) -> dict[str, Any]:
-        return {
+        from .measure import NBSP, REGISTER_SIZE_PT, REGISTER_TEXT_PT, fits, keep_short_words, register_columns, register_fractions
+
+        data = {
             "agency": self.agency(self.project.agency),
             "title": [self.text(t) for t in r.title],
             "row_label": r.row_label,
@@ -157,6 +160,18 @@ class Views:
                            if c.baht_text and r.total(c.key) is not None],
             "notes": [self.text(t) for t in r.notes],
         }
+        # Column widths from the widest content, measured with the real font (all backends);
+        # a table too wide for them is left to the PDF's own fitting (smaller, landscape:
+        # kbo_docs.render.pdf) with automatic widths
+        data["widths"] = register_fractions(data, self.digits)
+        data["fixed"] = fits(register_columns(data, self.digits), REGISTER_TEXT_PT, REGISTER_SIZE_PT)
+        # headers as printed: a number or letter tied to the word before it (DOCX: no-break
+        # spaces; HTML: groups each kept on one line, the typed spaces kept)
+        titles = [r.row_label] + [c.title for c in r.columns]
+        units = [None] + [c.unit for c in r.columns]  # DOCX: on the title's line, HTML: below it
+        data["headers"] = [keep_short_words(t) + (f" ({u})" if u else "") for t, u in zip(titles, units)]
+        data["header_groups"] = [[g.replace(NBSP, " ") for g in keep_short_words(t).split(" ")] for t in titles]
+        return data
 
     def expected(self, r: Register, row: Any, c: Any) -> Any:
         """What a typed cell should be: another register's total it equals, or its computation."""
@@ -207,6 +222,7 @@ class Views:
                     "title": self.text(a.title),
                     "items": self.points_of(m, a),
                     "resolution": self.text(a.resolution) if a.resolution else None,
+                    "resolved": a.resolved,
                 }
                 for a in m.agenda
             ],

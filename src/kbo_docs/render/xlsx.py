@@ -5,8 +5,8 @@ string written as text (a name beginning with ``=`` never becomes a formula)."""
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
-from copy import copy
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +17,13 @@ THAI_NUMBER_FORMAT = "[$-D00041E]#,##0"
 ARABIC_NUMBER_FORMAT = "#,##0"
 FONT_NAME = "TH SarabunIT๙"
 FONT_SIZE = 14
+_TABLE_PT = 16 / 2.54 * 72
+"""The table spans the A4 text width (3 cm and 2 cm margins): 16 cm."""
+_PT_PER_UNIT = 5.25
+"""Excel column width unit: the default font's (Calibri 11) digit, 7 px = 5.25 pt."""
+_CELL_PAD_PT = 8.0
+_LINE_PT = FONT_SIZE * 1.65
+"""Row height per line: TH Sarabun's marks above and below need about 1.6 times the size."""
 
 
 def display_width(text: str) -> int:
@@ -93,29 +100,12 @@ def _mark(cell: Any, mark: dict[str, Any], typed: Any, column: dict[str, Any], f
     cell.comment = Comment(text, "kbo-docs")
 
 
-def _styled(template: Any, value: Any = None, *, text: bool = False) -> Any:
-    """A streamed cell holding ``value`` with the style of ``template`` (copied as openpyxl's
-    own style array: setting font, border and format cell by cell hashes each style object
-    again, most of the time of a big register). ``text``: user text stays text, whatever it
-    starts with (a name beginning with ``=`` never becomes a formula)."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(template.parent, value)
-    if text:
-        cell.data_type = "s"
-    cell._style = copy(template._style)
-    return cell
-
-
 def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
-    """One workbook for one register document (``doc.kind == "register"``), written row by
-    row (openpyxl's write-only mode: a register of 100,000 rows in seconds)."""
+    """One workbook for one register document (``doc.kind == "register"``)."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.worksheet import Worksheet
 
     if doc.kind != "register":
         raise ValueError(f"XLSX is for registers, not {doc.kind}")
@@ -124,76 +114,64 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
     keys = [c["key"] for c in columns]
     default_format = THAI_NUMBER_FORMAT if doc.digits == "thai" else ARABIC_NUMBER_FORMAT
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("".join(ch for ch in doc.id if ch not in "[]:*?/\\")[:31] or "register")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "".join(ch for ch in doc.id if ch not in "[]:*?/\\")[:31] or "register"
     font = Font(name=FONT_NAME, size=FONT_SIZE)
     bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     last_col = len(columns) + 1
 
-    def template(**style: Any) -> Any:
-        cell = WriteOnlyCell(ws)
-        for name, value in style.items():
-            setattr(cell, name, value)
-        return cell
+    # Column widths from the widest content measured with the real font (the PDF's and the
+    # DOCX's measure, kbo_docs.render.measure), in Excel's width units
+    from .measure import TH_SARABUN_SCALE, column_widths, register_columns, text_width
 
-    formats = [number_format(column, doc.digits) if "type" in column else default_format for column in columns]
-    title_style = template(font=bold, alignment=Alignment(horizontal="center"))
-    header_style = template(font=bold, border=box,
-                            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
-    name_style = template(font=font, border=box)
-    number_styles = [template(font=font, border=box, number_format=f) for f in formats]
-    total_label_style = template(font=bold, border=box)
-    total_styles = [template(font=bold, border=box, number_format=f) for f in formats]
-    note_style = template(font=font)
+    size = FONT_SIZE * TH_SARABUN_SCALE
+    points = column_widths(register_columns(data, doc.digits), _TABLE_PT, size, padding_pt=_CELL_PAD_PT)
+    for j, width in enumerate(points, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = round(width / _PT_PER_UNIT, 2)
 
-    # What a streamed sheet needs before its first row: sizes, panes, merges, print set-up.
-    title_rows = len(data["title"])
-    header = title_rows + 2
-    first = header + 1
-    last = first + len(data["rows"]) - 1
-    total_row = last + 1
-    for row in range(1, title_rows + 1):
-        ws.merged_cells.add(f"A{row}:{get_column_letter(last_col)}{row}")
-    widths = [max([display_width(data["row_label"])] + [display_width(r["name"]) for r in data["rows"]])]
-    figures = [[v for v in [*(r["values"][j] for r in data["rows"]), data["totals"][j]] if v is not None]
-               for j in range(len(columns))]
-    widths += [min(30, max(8, display_width(c["title"]) // 2 + 2,
-                           max((len(format(Decimal(v), ",.{}f".format(c.get("places", 0)))) + 2 for v in figs), default=0)))
-               for c, figs in zip(columns, figures)]
-    for j, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = width + 3
-    ws.row_dimensions[header].height = 45
-    ws.freeze_panes = f"B{first}"
-    ws.print_title_rows = f"{header}:{header}"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if len(columns) > 6 else "portrait"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left, ws.page_margins.right = 3 / 2.54, 2 / 2.54
+    def lines(text: str, width_pt: float, bold_text: bool = False) -> int:
+        """Lines a wrapped cell takes (measured, with a margin for word breaks)."""
+        return max(1, math.ceil(text_width(text, size, bold=bold_text) * 1.1 / max(width_pt - _CELL_PAD_PT, 1)))
 
+    row = 1
     for line in data["title"]:
-        ws.append([_styled(title_style, line, text=True)])
-    ws.append([])
+        cell = _text_cell(ws, row, 1, line)
+        cell.font, cell.alignment = bold, Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+        ws.row_dimensions[row].height = _LINE_PT * lines(line, sum(points), True)
+        row += 1
+    header = row + 1
     titles = [data["row_label"]] + [c["title"] + (f" ({c['unit']})" if c.get("unit") else "") for c in columns]
-    ws.append([_styled(header_style, title, text=True) for title in titles])
-    for r, item in enumerate(data["rows"], start=first):
-        cells = [_styled(name_style, item["name"], text=True)]
+    for col, title in enumerate(titles, start=1):
+        cell = _text_cell(ws, header, col, title)
+        cell.font, cell.border = bold, box
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    first = header + 1
+    for i, item in enumerate(data["rows"]):
+        r = first + i
+        cell = _text_cell(ws, r, 1, item["name"])
+        cell.font, cell.border = font, box
         marks = item.get("marks") or [None] * len(columns)
-        for column, value, mark, style in zip(columns, item["values"], marks, number_styles):
-            formula = _formula(column, keys, r, first, last)
+        for j, (column, value, mark) in enumerate(zip(columns, item["values"], marks), start=2):
+            cell = ws.cell(row=r, column=j)
+            formula = _formula(column, keys, r, header + 1, header + len(data["rows"]))
             if mark is not None:
-                cell = _styled(style, _cell_value(column, value))
+                cell.value = _cell_value(column, value)
                 _mark(cell, mark, value, column, formula)
             else:
-                cell = _styled(style, formula or _cell_value(column, value))
-            cells.append(cell)
-        ws.append(cells)
-    cells = [_styled(total_label_style, data["total_label"], text=True)]
+                cell.value = formula or _cell_value(column, value)
+            cell.font, cell.border = font, box
+            cell.number_format = number_format(column, doc.digits) if "type" in column else default_format
+    last = first + len(data["rows"]) - 1
+    total_row = last + 1
+    cell = _text_cell(ws, total_row, 1, data["total_label"])
+    cell.font, cell.border = bold, box
     total_marks = data.get("total_marks") or [None] * len(columns)
-    for j, (column, stated, mark, style) in enumerate(zip(columns, data["totals"], total_marks, total_styles), start=2):
+    for j, (column, stated, mark) in enumerate(zip(columns, data["totals"], total_marks), start=2):
         letter = get_column_letter(j)
         formula = f"=SUM({letter}{first}:{letter}{last})"
         share = column.get("share_of")
@@ -201,16 +179,44 @@ def render_xlsx(doc: Document, *, chart: bool = False) -> bytes:
             part = get_column_letter(keys.index(share["part"]) + 2) + str(total_row)
             whole = part if share["whole"] == "total" else get_column_letter(keys.index(share["whole"]) + 2) + str(total_row)
             formula = f"=IF({whole}=0,0,{part}/{whole})"
+        cell = ws.cell(row=total_row, column=j)
         if mark is not None:
-            cell = _styled(style, _cell_value(column, stated))
+            cell.value = _cell_value(column, stated)
             _mark(cell, mark, stated, column, formula)
         else:
-            cell = _styled(style, formula)
-        cells.append(cell)
-    ws.append(cells)
-    ws.append([])
-    for note in data["notes"]:
-        ws.append([_styled(note_style, note, text=True)])
+            cell.value = formula
+        cell.font, cell.border = bold, box
+        cell.number_format = number_format(column, doc.digits) if "type" in column else default_format
+
+    for r in range(first, total_row + 1):
+        ws.row_dimensions[r].height = _LINE_PT
+    # Notes: wrapped within the table's columns (merged across them), Thai distributed
+    row = total_row + 2
+    for k, note in enumerate(data["notes"]):
+        cell = _text_cell(ws, row, 1, note)
+        cell.font = bold if k == 0 and len(data["notes"]) > 1 else font
+        cell.alignment = Alignment(horizontal="left" if k == 0 else "justify", vertical="top", wrap_text=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
+        ws.row_dimensions[row].height = _LINE_PT * lines(note, sum(points))
+        row += 1
+
+    header_lines = max(lines(t, w, True) for t, w in zip(titles, points))
+    ws.row_dimensions[header].height = _LINE_PT * header_lines
+
+    ws.freeze_panes = ws.cell(row=first, column=2)
+    ws.print_title_rows = f"{header}:{header}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if len(columns) > 6 else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left, ws.page_margins.right = 3 / 2.54, 2 / 2.54
+    # Page numbers "- n -" in the footer. Spreadsheet header/footer codes have no digit
+    # switch (&P is always 1, 2, 3 in Excel and LibreOffice Calc): Thai digits cannot be
+    # had there; the page number is printed in Arabic digits (README, Status and limits).
+    ws.oddFooter.center.text = "- &P -"
+    ws.oddFooter.center.font = FONT_NAME
+    ws.oddFooter.center.size = FONT_SIZE
 
     target = next((j for j, c in enumerate(columns, start=2) if c["target"]), None)
     if chart and target is not None:

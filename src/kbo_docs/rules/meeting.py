@@ -169,3 +169,33 @@ def recorder(m: Meeting, ctx: Context) -> Iterator[Issue]:
     """
     if m.recorder is None:
         yield issue(m, "ไม่มีผู้จดรายงานการประชุม", "the minutes name no recorder (ผู้จดรายงานการประชุม)")
+
+
+@rule("MTG010", "blank-parts", WARNING, "meeting")
+def blank_parts(m: Meeting, ctx: Context) -> Iterator[Issue]:
+    """Every part the regulation lists is printed; a part the data lacks is printed as a
+    dotted blank to fill in by hand (เลิกประชุมเวลา, มติที่ประชุม of an item, the recorder's name
+    or position). One warning per minutes, listing the blanks.
+
+    Wrong: no ``end``, an agenda item without ``resolution`` (on it or on one of its points), ``recorder: {position: ...}``.
+    Right: ``end: ๑๒.๐๐ น.``, ``resolution: ที่ประชุมรับทราบ``, ``recorder: {name: ..., position: ...}``.
+    """
+    th: list[str] = []
+    en: list[str] = []
+    if m.end is None:
+        th.append("เลิกประชุมเวลา")
+        en.append("end time (end)")
+    missing = [i for i, item in enumerate(m.agenda, start=1) if not item.resolved]
+    if missing:
+        th.append("มติที่ประชุม ระเบียบวาระที่ " + ", ".join(_d(i) for i in missing))
+        en.append("resolution of agenda item " + ", ".join(str(i) for i in missing))
+    recorder = m.recorder
+    for key, label in (("name", "ชื่อ"), ("position", "ตำแหน่ง")):
+        if recorder is None or not getattr(recorder, key):
+            th.append(f"{label}ผู้จดรายงานการประชุม")
+            en.append(f"recorder's {key}")
+    if th:
+        yield issue(m, "รายงานการประชุมจะพิมพ์ช่องว่างให้กรอกด้วยมือ: " + "; ".join(th)
+                    + " (เพิ่มในแฟ้มข้อมูลหากทราบ)",
+                    "the minutes print these as blanks to fill in by hand: " + "; ".join(en)
+                    + " (add them to the data file if known)")
