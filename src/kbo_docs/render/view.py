@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..merge import Letter, file_stem, letters
 from ..model import Agency, Circular, Meeting, Person, ProjectFile, Register, SubItem
 from ..refs import expand, project_scope
 
@@ -19,6 +20,11 @@ class Document:
     id: str
     data: dict[str, Any]
     digits: str = "thai"
+    group: str | None = None
+    """For one recipient's letter: the id of the circular it belongs to (its letters are also
+    combined into ``<group>.pdf`` and ``<group>.zip``)."""
+    label: str | None = None
+    """For one recipient's letter: whose it is (the row or recipient name)."""
 
 
 class Views:
@@ -34,7 +40,14 @@ class Views:
 
     def documents(self) -> list[Document]:
         p = self.project
-        docs = [Document("circular", c.id, self.circular(c), self.digits) for c in p.circulars]
+        docs: list[Document] = []
+        for c in p.circulars:
+            merged = letters(c, p, self.digits)
+            width = max(2, len(str(len(merged))))
+            docs += [Document("circular", file_stem(c.id, letter, width), self.circular(c, letter), self.digits,
+                              group=c.id, label=letter.label) for letter in merged]
+            if not merged:
+                docs.append(Document("circular", c.id, self.circular(c), self.digits))
         docs += [Document("register", r.id, self.register(r), self.digits) for r in p.registers]
         docs += [Document("minutes", m.id, self.meeting(m), self.digits) for m in p.meetings]
         return docs
@@ -52,7 +65,11 @@ class Views:
             return None
         return {k: getattr(person, k) for k in ("name", "position", "role", "acting", "reason", "substitute_for")}
 
-    def circular(self, c: Circular) -> dict[str, Any]:
+    def circular(self, c: Circular, letter: Letter | None = None) -> dict[str, Any]:
+        """The view of a letter; with ``letter``, one recipient's: its เรียน line, salutation
+        and ``${row.<column>}`` values."""
+        row = letter.row if letter else {}
+        text = (lambda value, **local: self.text(value, **row, **local)) if row else self.text
         agency = self.project.agency
         contact = c.contact or agency.contact
         contact_lines = []
@@ -67,28 +84,28 @@ class Views:
             "project": {"name": self.project.project.name, "fiscal_year": self.project.project.fiscal_year},
             "number": c.number,
             "date": c.date,
-            "subject": self.text(c.subject),
-            "salutation": c.salutation,
-            "recipient": self.text(c.recipient),
-            "references": [self.text(r) for r in c.references],
+            "subject": text(c.subject),
+            "salutation": (letter.salutation if letter else None) or c.salutation,
+            "recipient": letter.name if letter else text(c.recipient or ""),
+            "references": [text(r) for r in c.references],
             "enclosures": [
-                {"title": self.text(e.title), "quantity": e.quantity, "unit": e.unit} for e in c.enclosures
+                {"title": text(e.title), "quantity": e.quantity, "unit": e.unit} for e in c.enclosures
             ],
-            "body": [self.text(t) for t in c.body],
-            "actions_intro": self.text(c.actions_intro) if c.actions_intro else None,
+            "body": [text(t) for t in c.body],
+            "actions_intro": text(c.actions_intro) if c.actions_intro else None,
             "actions": [
                 {
-                    "text": self.text(a.text, deadline=a.deadline),
-                    "items": [self.text(i, deadline=a.deadline) for i in a.items],
+                    "text": text(a.text, deadline=a.deadline),
+                    "items": [text(i, deadline=a.deadline) for i in a.items],
                 }
                 for a in c.actions
             ],
-            "conclusion": [self.text(t) for t in c.conclusion],
+            "conclusion": [text(t) for t in c.conclusion],
             "closing": c.closing,
             "signer": self.person(c.signer),
             "unit": c.unit or agency.unit,
             "contact": [{"label": label, "value": value} for label, value in contact_lines],
-            "copies": [self.text(t) for t in c.copies],
+            "copies": [text(t) for t in c.copies],
         }
 
     def register(self, r: Register) -> dict[str, Any]:
