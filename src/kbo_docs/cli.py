@@ -113,11 +113,19 @@ def _print_text(results: list[CheckResult], verb: str = "checked") -> None:
               help="PDF body paragraphs Thai-distributed as in the DOCX, or left-aligned.")
 @click.option("--overwrite", is_flag=True, help="Replace existing output files.")
 @click.option("--force", is_flag=True, help="Render even when check finds errors.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_variant: str | None,
-           chart: bool, thai_distribute: bool, overwrite: bool, force: bool) -> None:
-    """Render a data file to DOCX, PDF and XLSX (check runs first)."""
+           chart: bool, thai_distribute: bool, overwrite: bool, force: bool, jobs: int | None, quiet: bool) -> None:
+    """Render a data file to DOCX, PDF and XLSX (check runs first).
+
+    A circular with recipients gives one letter per recipient, their PDFs combined in order
+    (<id>.pdf) and a ZIP of all of them (<id>.zip). Exit 0: all written; 1: refused (errors
+    found) or some documents failed (the others are written); 2: an input could not be used."""
     from .findings import InputError
     from .render import FORMATS
+    from .render.batch import default_jobs
     from .render.jinja import TemplateError
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
@@ -128,22 +136,34 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
     if result.error is not None:
         click.echo(click.style(str(result.error), fg="red"), err=True)
         sys.exit(2)
-    _print_text([result])
+    if not quiet or result.findings:
+        _print_text([result])
     if result.errors and not force:
         click.echo("ไม่สร้างเอกสารเพราะยังมีข้อผิดพลาด / not rendering: fix the errors above or use --force", err=True)
         sys.exit(1)
     from .render import render_project
+    from .render.progress import reporter
 
     try:
-        rendered = render_project(result.loaded, outdir, formats=chosen, only=only, overwrite=overwrite,
-                                  pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute)
+        with reporter(quiet=quiet) as progress:
+            rendered = render_project(result.loaded, outdir, formats=chosen, only=only, overwrite=overwrite,
+                                      pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
+                                      jobs=jobs or default_jobs(), progress=progress)
     except (InputError, TemplateError) as exc:
         click.echo(click.style(str(exc), fg="red"), err=True)
         sys.exit(2)
     for warning in rendered.warnings:
         click.echo(click.style(f"warning: {warning}", fg="yellow"), err=True)
-    for path in rendered.written:
-        click.echo(f"wrote {path}")
+    for name, message in rendered.failed:
+        click.echo(click.style(f"failed: {name}: {message}", fg="red"), err=True)
+    if not quiet:
+        for path in rendered.written:
+            click.echo(f"wrote {path}")
+        failed = f", {len(rendered.failed)} ฉบับสร้างไม่ได้ / failed" if rendered.failed else ""
+        click.echo(f"{len(rendered.written)} แฟ้ม / files, {rendered.pages} หน้า / pages, "
+                   f"{rendered.seconds:.1f} วินาที / seconds{failed}")
+    if rendered.failed:
+        sys.exit(1)
 
 
 def _whole(text: str | None, what: str) -> int | None:

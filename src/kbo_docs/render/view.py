@@ -87,6 +87,7 @@ class Views:
             "subject": text(c.subject),
             "salutation": (letter.salutation if letter else None) or c.salutation,
             "recipient": letter.name if letter else text(c.recipient or ""),
+            "recipient_address": list(letter.address) if letter else [],
             "references": [text(r) for r in c.references],
             "enclosures": [
                 {"title": text(e.title), "quantity": e.quantity, "unit": e.unit} for e in c.enclosures
