@@ -19,13 +19,17 @@ SAMPLES = [LAMPANG, CHIANGMAI]
 
 
 def _render(text: str, name: str, folder: Path) -> dict[tuple[str, str], Path]:
-    """Every document of a data file in every format: (document id, format) -> file."""
+    """Every document of a data file in every format: (document id, format) -> file; of a
+    circular to many recipients, its first letter, under the circular's id."""
     loaded = load_text(text, name)
     out = {}
     for doc, fmt in plan(loaded):
+        key = (doc.group or doc.id, fmt)
+        if key in out:
+            continue
         path = folder / f"{doc.id}.{fmt}"
         path.write_bytes(render_one(doc, fmt))
-        out[(doc.id, fmt)] = path
+        out[key] = path
     return out
 
 

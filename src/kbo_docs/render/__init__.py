@@ -49,7 +49,7 @@ def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] |
 
 def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
     """Resolve the office's Garuda image against the data file's folder, or warn."""
-    if doc.kind != "circular":
+    if doc.kind != "circular" or doc.error:
         return
     agency = doc.data["agency"]
     if not agency["garuda_image"]:
@@ -137,7 +137,7 @@ def render_project(
         if outcome.error is not None:
             result.failed.append((task.name, outcome.error))
     for group, members in groups.items():
-        failed = [t for t, o in zip(tasks, outcomes) if t in members and o.error is not None]
+        failed = [t for t in members if outcomes[t.index].error is not None]
         if failed:
             result.warnings.append(
                 f"{group}: ไม่ได้รวมแฟ้ม {group}.pdf / {group}.zip เพราะมีหนังสือที่สร้างไม่ได้ {len(failed)} ฉบับ / "

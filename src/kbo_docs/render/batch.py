@@ -39,7 +39,7 @@ class Options:
     overwrite: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class Task:
     index: int
     doc: Document
@@ -73,9 +73,21 @@ def default_jobs() -> int:
 
 def produce(task: Task, options: Options) -> Outcome:
     """Render one document in every format it needs, then write its files. Never raises."""
+    outcome = Outcome(task.index)
+    try:
+        _write(make(task, options, outcome), options, outcome)
+    except Exception as exc:  # one document's failure must not lose the others
+        outcome.error = _describe(exc)
+    return outcome
+
+
+def make(task: Task, options: Options, outcome: Outcome) -> list[tuple[Path, bytes]]:
+    """Every file of one document, in memory (pages counted into ``outcome``). The collector
+    is paused while the document is built and run once after it."""
     from . import render_one
 
-    outcome = Outcome(task.index)
+    if task.doc.error:
+        raise InputError(task.doc.error, task.doc.id)
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -92,15 +104,16 @@ def produce(task: Task, options: Options) -> Outcome:
             else:
                 data = render_one(task.doc, fmt, chart=options.chart)
             produced.append((target, data))
-        for target, data in produced:
-            outcome.written.append(write_bytes_atomic(target, data, overwrite=options.overwrite))
-    except Exception as exc:  # one document's failure must not lose the others
-        outcome.error = _describe(exc)
+        return produced
     finally:
         if collecting:
             gc.enable()
             gc.collect()
-    return outcome
+
+
+def _write(produced: list[tuple[Path, bytes]], options: Options, outcome: Outcome) -> None:
+    for target, data in produced:
+        outcome.written.append(write_bytes_atomic(target, data, overwrite=options.overwrite))
 
 
 def _describe(exc: Exception) -> str:
@@ -137,10 +150,35 @@ def run(tasks: list[Task], options: Options, jobs: int, progress: Progress | Non
         if progress is not None:
             progress(task, outcome, len(outcomes), total)
 
-    pending = list(tasks)
-    if pending:  # the first one here: it warms this process, and the workers forked from it
-        done(pending[0], produce(pending[0], options))
-        pending = pending[1:]
+    # The first document of each kind is built here before anything is written: a broken
+    # template stops the render with nothing written (TemplateError), and this process, which
+    # the workers are forked from, is warm for every kind.
+    from .jinja import TemplateError
+
+    kinds: dict[str, Task] = {}
+    for task in tasks:
+        kinds.setdefault(task.doc.kind, task)
+    firsts = list(kinds.values())
+    probes: list[tuple[Task, Outcome, list[tuple[Path, bytes]]]] = []
+    for task in firsts:
+        outcome = Outcome(task.index)
+        try:
+            probes.append((task, outcome, make(task, options, outcome)))
+        except TemplateError:
+            raise
+        except Exception as exc:
+            outcome.error = _describe(exc)
+            probes.append((task, outcome, []))
+    for task, outcome, produced in probes:
+        if outcome.error is None:
+            try:
+                _write(produced, options, outcome)
+            except Exception as exc:
+                outcome.error = _describe(exc)
+        done(task, outcome)
+    del probes
+    probed = {t.index for t in firsts}
+    pending = [t for t in tasks if t.index not in probed]
     jobs = max(1, min(jobs, len(pending)))
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
         gc.freeze()

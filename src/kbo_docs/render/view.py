@@ -25,6 +25,9 @@ class Document:
     combined into ``<group>.pdf`` and ``<group>.zip``)."""
     label: str | None = None
     """For one recipient's letter: whose it is (the row or recipient name)."""
+    error: str | None = None
+    """Why the document cannot be rendered (a reference without a value, rendered with
+    ``--force``): that document fails, the others do not."""
 
 
 class Views:
@@ -44,13 +47,21 @@ class Views:
         for c in p.circulars:
             merged = letters(c, p, self.digits)
             width = max(2, len(str(len(merged))))
-            docs += [Document("circular", file_stem(c.id, letter, width), self.circular(c, letter), self.digits,
-                              group=c.id, label=letter.label) for letter in merged]
+            docs += [self._document("circular", file_stem(c.id, letter, width), lambda c=c, letter=letter: self.circular(c, letter),
+                                    group=c.id, label=letter.label) for letter in merged]
             if not merged:
-                docs.append(Document("circular", c.id, self.circular(c), self.digits))
-        docs += [Document("register", r.id, self.register(r), self.digits) for r in p.registers]
-        docs += [Document("minutes", m.id, self.meeting(m), self.digits) for m in p.meetings]
+                docs.append(self._document("circular", c.id, lambda c=c: self.circular(c)))
+        docs += [self._document("register", r.id, lambda r=r: self.register(r)) for r in p.registers]
+        docs += [self._document("minutes", m.id, lambda m=m: self.meeting(m)) for m in p.meetings]
         return docs
+
+    def _document(self, kind: str, doc_id: str, build: Any, **more: Any) -> Document:
+        try:
+            return Document(kind, doc_id, build(), self.digits, **more)
+        except KeyError as exc:
+            name = exc.args[0] if exc.args else "?"
+            return Document(kind, doc_id, {}, self.digits, **more,
+                            error=f"${{{name}}} ไม่มีค่า / ${{{name}}} has no value (see the check above)")
 
     def agency(self, agency: Agency) -> dict[str, Any]:
         return {
