@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from kbo_docs import thai
+
 from kbo_docs.allocate import allocate
 from kbo_docs.load import load_project, load_text
 from kbo_docs.rules import REGISTRY, check_loaded
@@ -77,33 +79,39 @@ def test_table_shows_every_district_and_the_next_in_line():
     code, out, err = run("allocate", str(LAMPANG))
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0] == "method hamilton, total 34, floor 2"
-    assert lines[1].split() == ["name", "weight", "quota", "floor", "whole", "remainder", "target"]
-    body = lines[2 : 2 + len(DISTRICTS)]
+    assert lines[0] == ("วิธีเศษเหลือมากที่สุด (Hamilton) จัดสรร ๓๔ ที่ ขั้นต่ำแถวละ ๒ / "
+                        "method hamilton, total 34, floor 2")
+    assert lines[1].split() == ["รายการ", "น้ำหนัก", "ขั้นต่ำ", "ส่วนแบ่ง", "๘", "ที่", "ได้เต็ม", "ได้จากเศษ", "เป้า"]
+    assert lines[2].split() == ["name", "weight", "floor", "share", "of", "8", "whole", "remainder", "target"]
+    body = lines[4 : 4 + len(DISTRICTS)]
     targets = typed_targets()
     for district, line in zip(DISTRICTS, body):
         cells = line.split()
         assert cells[0] == district
-        assert int(cells[-1]) == targets[district]
-    thai, english = lines[2 + len(DISTRICTS) :]
-    assert "ลำดับถัดไปคือ แจ้ห่ม" in thai
-    assert "next in line was แจ้ห่ม" in english
+        assert thai.parse_number(cells[-1]) == targets[district]  # the agency's (Thai) digits
+        assert all(not c.isascii() or not c.isdigit() for c in cells), line
+        # left to right: target = floor + whole + remainder
+        floor, whole, rest, target = (thai.parse_number(cells[i]) for i in (2, 4, 5, 6))
+        assert floor + whole + rest == target
+    total = lines[5 + len(DISTRICTS)]
+    assert total.split()[0] == "รวม" and thai.parse_number(total.split()[-1]) == 34
+    th_line, en_line = lines[-2:]
+    assert "ลำดับถัดไปคือ แจ้ห่ม" in th_line and "๒๖ ที่" in th_line
+    assert "next in line was แจ้ห่ม" in en_line
     # the 8 seats after the floors: 7 by remainder (the 8th is เมืองลำปาง's whole seat)
-    assert "Floors gave 26 seats first; the other 8 were shared by largest remainder" in english
+    assert "Floors gave 26 seats first; the other 8 were shared by largest remainder" in en_line
 
 
 def test_table_columns_line_up_in_display_width():
-    """Thai marks take no column: the weight column ends in the same screen column on every row."""
-    from kbo_docs.render.xlsx import display_width
-
+    """Thai marks take no column: every column ends in the same screen column on every row,
+    names with tone marks (แจ้ห่ม, ห้างฉัตร) included."""
     code, out, _ = run("allocate", str(LAMPANG))
     assert code == 0
-    table = out.splitlines()[1 : 2 + len(DISTRICTS)]
-    ends = set()
-    for line in table:
-        name_and_weight = re.match(r"^(\S+\s+\S+)", line).group(1)
-        ends.add(display_width(name_and_weight))
-    assert len(ends) == 1
+    table = [line for line in out.splitlines()[1 : 6 + len(DISTRICTS)] if not line.startswith("-")]
+    for column in range(1, 4):
+        ends = {thai.display_width(re.match(r"^(\S+(?:\s\S+)*?)" + r"\s{2,}\S+(?:\s\S+)*?" * column, line).group(0))
+                for line in table[2:]}
+        assert len(ends) == 1, (column, ends)
 
 
 def test_csv_output_parses():

@@ -99,10 +99,10 @@ def bug(reason: str, *aspects: str) -> dict[str, str]:
 CASES = [
     # --- YAML syntax and structure --------------------------------------------------------
     Case("yaml_bad_indent.yaml", 2, "   date: ๖", "malformed YAML"),
-    Case("yaml_unclosed_quote.yaml", 2, 'subject: "', "quoted scalar"),
-    Case("yaml_tab_indent.yaml", 2, "\tname: โครงการทดสอบ", "'\\t'"),
-    Case("yaml_colon_in_thai_text.yaml", 2, "name: โครงการส่งเสริม", "quote text that contains ': '"),
-    Case("colon_in_thai_list_item.yaml", 2, "(Knowledge-Based OTOP : KBO)", "quote text that contains ' : '"),
+    Case("yaml_unclosed_quote.yaml", 2, 'subject: "', "a quote is opened but not closed"),
+    Case("yaml_tab_indent.yaml", 2, "\tname: โครงการทดสอบ", "ใช้แท็บ (Tab) ย่อหน้า"),
+    Case("yaml_colon_in_thai_text.yaml", 2, "name: โครงการส่งเสริม", "put the whole text in quotes"),
+    Case("colon_in_thai_list_item.yaml", 2, "(Knowledge-Based OTOP : KBO)", "put the whole text in double quotes"),
     Case("duplicate_key.yaml", 2, "subject: เรื่องที่สอง", "duplicate key 'subject'"),
     Case("empty.yaml", 2, "holds nothing but this comment", "the file is empty"),
     Case("top_level_list.yaml", 2, "- agency:", "must be a mapping"),
@@ -130,7 +130,7 @@ CASES = [
     Case("date_wrong_weekday.yaml", 2, "date: วันจันทร์ที่", "wrong weekday"),
     Case("date_unknown_month.yaml", 2, "date: ๖ ธันวา ", "unknown month name"),
     Case("negative_quantity.yaml", 2, "quantity: -๑", "must not be negative"),
-    Case("mixed_digits_number.yaml", 2, "quantity: ๒5", "ตัวเลขไทยปนอารบิก"),
+    Case("mixed_digits_number.yaml", 2, "quantity: ๒5", "ใช้เลขไทยปนเลขอารบิก"),
     Case("register_row_wrong_cells.yaml", 2, "[งาว, ๔, ๙]", "has 3 cells, expected 4"),
     Case("register_unquoted_comma_number.yaml", 2, "[เมือง, ๑,๒๓๔", "has 5 cells"),
     Case("totals_unknown_column.yaml", 2, "totals: {stras", "unknown column key: stras"),
@@ -141,7 +141,7 @@ CASES = [
     Case("unknown_kind.yaml", 2, "kind: memo", "not one of the allowed values"),
     Case("target_not_boolean.yaml", 2, "target: ใช่", "must be true or false"),
     # --- loads, rules find errors: exit 1 -------------------------------------------------
-    Case("register_negative_cell.yaml", 1, "[งาว, -๕", "ค่าติดลบ", rule="REG004"),
+    Case("register_negative_cell.yaml", 1, "[งาว, -๕", "ติดลบ", rule="REG004"),
     Case("control_char_escape.yaml", 1, 'subject: "', "control characters U+0007", rule="TXT005"),
     Case("unknown_reference.yaml", 1, "subject: การดำเนินงานโครงการ ประจำปี", "unknown reference", rule="TXT006"),
     Case("register_row_sum_wrong.yaml", 1, "[เมือง, ๑, ๒, ๔]", "parts add up to 3", rule="REG001"),
@@ -261,7 +261,9 @@ def test_output_is_short_and_has_no_traceback(case, tmp_path):
     run = run_in_process("check", str(prepared.path))
     assert "Traceback" not in run.output
     if case.status == 2:
-        assert len(lines(run.stderr)) == 1, run.stderr  # one line for the error
+        first, *context = lines(run.stderr)  # one line for the error, then indented context
+        assert first.startswith(str(prepared.path)), run.stderr
+        assert len(context) <= 6 and all(c.startswith(" ") for c in context), run.stderr
         summary = lines(run.stdout)
         assert len(summary) <= 1 and all(s.startswith("0 file(s) checked") for s in summary), run.stdout
     else:
@@ -278,7 +280,8 @@ def test_real_process_exit_status_place_and_no_traceback(case, tmp_path):
     assert where(case, prepared) in run.output
     assert case.message in run.output
     if case.status == 2:
-        assert len(lines(run.stderr)) == 1, run.stderr
+        first, *context = lines(run.stderr)
+        assert first.startswith(str(prepared.path)) and all(c.startswith(" ") for c in context), run.stderr
 
 
 def test_every_subprocess_case_is_in_the_table():

@@ -71,6 +71,12 @@ from fractions import Fraction
 
 Weight = int | Fraction
 METHODS: tuple[str, ...] = ("hamilton", "dhondt", "sainte-lague")
+METHOD_TH: dict[str, str] = {
+    "hamilton": "เศษเหลือมากที่สุด (Hamilton)",
+    "dhondt": "ตัวหารดอนต์ (D'Hondt)",
+    "sainte-lague": "ตัวหารแซงต์-ลากู (Sainte-Laguë)",
+}
+"""Thai names of the methods, for the Thai half of messages and tables."""
 _DIVISOR_STEP = {"dhondt": 1, "sainte-lague": 2}  # divisor d(k) = 1 + step * k
 
 

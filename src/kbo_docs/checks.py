@@ -122,6 +122,11 @@ def in_fiscal_years(day: dt.date, first: int, last: int | None = None) -> bool:
     return start <= day <= end
 
 
+def en_date(day: dt.date) -> str:
+    """A date for the English half of a message: BE, as the clerk typed it (6 ธันวาคม 2567)."""
+    return thai.format_date(day, digits="arabic")
+
+
 def fiscal_year_text(first: int, last: int | None = None) -> tuple[str, str]:
     """``ปีงบประมาณ พ.ศ. ๒๕๖๘ (๑ ตุลาคม ๒๕๖๗ - ๓๐ กันยายน ๒๕๖๘)`` and its English."""
     last = first if last is None else last
@@ -130,7 +135,7 @@ def fiscal_year_text(first: int, last: int | None = None) -> tuple[str, str]:
     years_en = str(first) + (f"-{last}" if last != first else "")
     return (
         f"ปีงบประมาณ พ.ศ. {years} ({thai.format_date(start)} - {thai.format_date(end)})",
-        f"fiscal year {years_en} ({start.isoformat()} to {end.isoformat()})",
+        f"fiscal year {years_en} ({en_date(start)} to {en_date(end)})",
     )
 
 
@@ -154,7 +159,7 @@ def deadline_not_after(deadline: dt.date, letter_date: dt.date) -> tuple[str, st
         return None
     return (
         f"กำหนดส่ง {thai.format_date(deadline)} ไม่ได้อยู่หลังวันที่หนังสือ {thai.format_date(letter_date)}",
-        f"deadline {deadline.isoformat()} is not after the letter date {letter_date.isoformat()}",
+        f"deadline {en_date(deadline)} is not after the letter date {en_date(letter_date)}",
     )
 
 
@@ -163,7 +168,7 @@ def deadline_outside(deadline: dt.date, first: int, last: int | None = None) -> 
     if in_fiscal_years(deadline, first, last):
         return None
     th, en = fiscal_year_text(first, last)
-    return f"กำหนดส่ง {thai.format_date(deadline)} อยู่นอก{th}", f"deadline {deadline.isoformat()} is outside the {en}"
+    return f"กำหนดส่ง {thai.format_date(deadline)} อยู่นอก{th}", f"deadline {en_date(deadline)} is outside the {en}"
 
 
 def letter_date_outside(day: dt.date, first: int, last: int | None = None) -> tuple[str, str] | None:
@@ -171,7 +176,7 @@ def letter_date_outside(day: dt.date, first: int, last: int | None = None) -> tu
     if in_fiscal_years(day, first, last):
         return None
     th, en = fiscal_year_text(first, last)
-    return f"วันที่หนังสือ {thai.format_date(day)} อยู่นอก{th}", f"letter date {day.isoformat()} is outside the {en}"
+    return f"วันที่หนังสือ {thai.format_date(day)} อยู่นอก{th}", f"letter date {en_date(day)} is outside the {en}"
 
 
 def period_outside(period: thai.Period, first: int, last: int | None = None) -> tuple[str, str] | None:
@@ -181,7 +186,7 @@ def period_outside(period: thai.Period, first: int, last: int | None = None) -> 
     th, en = fiscal_year_text(first, last)
     return (
         f"ช่วงเวลา {thai.format_period(period)} อยู่นอก{th}",
-        f"planned period {period.start.isoformat()} to {period.end.isoformat()} is outside the {en}",
+        f"planned period {thai.format_period(period, 'arabic')} is outside the {en}",
     )
 
 
@@ -336,21 +341,30 @@ def sum_mismatch(stated: Number, parts: Sequence[Number]) -> Number | None:
 
 
 def row_sum_message(row: str, title: str, key: str, typed: Number, expected: Number) -> tuple[str, str]:
-    """REG001: a row's sum cell is not the sum of its parts (``title`` in Thai, ``key`` in English)."""
-    n = thai.format_number
-    return (f"แถว {row}: {title} เป็น {n(typed)} แต่ผลรวมเป็น {n(expected)}",
-            f"row {row}: {key} is {typed} but its parts add up to {expected}")
+    """REG001: a row's sum cell is not the sum of its parts."""
+    th, en = _numbers(typed, expected)
+    return (f"แถว {row}: ช่อง \"{title}\" พิมพ์ไว้ {th[0]} แต่บวกส่วนประกอบได้ {th[1]} "
+            f"(แก้เป็น {th[1]} หรือเว้นว่างให้คำนวณเอง)",
+            f"row {row}: the \"{title}\" cell says {en[0]} but its parts add up to {en[1]} "
+            f"(type {en[1]}, or leave it empty to have it computed)")
 
 
 def column_total_message(title: str, key: str, stated: Number, actual: Number) -> tuple[str, str]:
     """REG002: a stated column total is not the sum of the rows."""
-    n = thai.format_number
-    return (f"ยอดรวม {title} เป็น {n(stated)} แต่ผลรวมของแถวเป็น {n(actual)}",
-            f"stated total of {key} is {stated} but the rows add up to {actual}")
+    th, en = _numbers(stated, actual)
+    return (f"แถวรวม ช่อง \"{title}\" พิมพ์ไว้ {th[0]} แต่บวกทุกแถวได้ {th[1]} "
+            f"(แก้เป็น {th[1]} หรือลบออกให้คำนวณเอง)",
+            f"the total row's \"{title}\" cell says {en[0]} but the rows add up to {en[1]} "
+            f"(type {en[1]}, or remove it to have it computed)")
 
 
 def total_row_message(title: str, key: str, stated: Number, expected: Number, parts: str) -> tuple[str, str]:
     """REG003: in the total row, a sum column's total is not the sum of its parts' totals."""
-    n = thai.format_number
-    return (f"ยอดรวม {title} เป็น {n(stated)} แต่ยอดรวมของส่วนประกอบเป็น {n(expected)}",
-            f"total of {key} is {stated} but the totals of {parts} add up to {expected}")
+    th, en = _numbers(stated, expected)
+    return (f"แถวรวม ช่อง \"{title}\" พิมพ์ไว้ {th[0]} แต่บวกยอดรวมของส่วนประกอบ ({parts}) ได้ {th[1]}",
+            f"the total row's \"{title}\" cell says {en[0]} but the totals of its parts ({parts}) add up to {en[1]}")
+
+
+def _numbers(*values: Number) -> tuple[list[str], list[str]]:
+    """The same numbers for the Thai half (Thai digits) and the English half (Arabic digits)."""
+    return ([thai.format_number(v) for v in values], [thai.format_number(v, "arabic") for v in values])

@@ -71,10 +71,7 @@ def _as_json(results: list[CheckResult]) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for result in results:
         if result.error is not None:
-            out.append({
-                "rule": "INPUT", "severity": "error", "message": result.error.message,
-                "file": result.error.file, "line": result.error.line,
-            })
+            out.append(result.error.as_dict())
         out.extend(f.as_dict() for f in result.findings)
     return out
 
@@ -84,7 +81,7 @@ def _print_text(results: list[CheckResult], verb: str = "checked") -> None:
     total_errors = total_warnings = 0
     for result in results:
         if result.error is not None:
-            click.echo(f"{click.style(str(result.error), fg='red')}", err=True)
+            click.echo(click.style(result.error.detailed(), fg="red"), err=True)
             continue
         if result.findings or result.notes:
             click.echo(click.style(result.file, bold=True))
@@ -134,7 +131,7 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
         raise click.UsageError(f"--format takes docx, pdf, xlsx; got {formats!r}")
     result = check_file(file)
     if result.error is not None:
-        click.echo(click.style(str(result.error), fg="red"), err=True)
+        click.echo(click.style(result.error.detailed(), fg="red"), err=True)
         sys.exit(2)
     if not quiet or result.findings:
         _print_text([result])
@@ -150,7 +147,7 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
                                       pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
                                       jobs=jobs or default_jobs(), progress=progress)
     except (InputError, TemplateError) as exc:
-        click.echo(click.style(str(exc), fg="red"), err=True)
+        click.echo(click.style(getattr(exc, "detailed", exc.__str__)(), fg="red"), err=True)
         sys.exit(2)
     for warning in rendered.warnings:
         click.echo(click.style(f"warning: {warning}", fg="yellow"), err=True)
@@ -204,13 +201,16 @@ def allocate(file: str, register_id: str | None, total: str | None, method: str 
             loaded = load_project(file)
             _print_fits(explain_register_fit(loaded, register_id), fmt)
             return
+        digits: str = "thai"
         if file.lower().endswith(".csv"):
             rows, caps = read_weights_csv(file)
             if seats is None:
                 raise click.UsageError("a CSV needs --total")
             chosen_method, chosen_floor = method or "hamilton", lowest or 0
         else:
-            reg = pick_register(load_project(file), register_id)
+            project = load_project(file)
+            digits = project.project.agency.digits
+            reg = pick_register(project, register_id)
             rule = reg.allocation
             key = weight_key or (rule.weight if rule else None)
             if key is None:
@@ -230,15 +230,15 @@ def allocate(file: str, register_id: str | None, total: str | None, method: str 
             chosen_floor = lowest if lowest is not None else (rule.floor if rule else 0)
         result = alloc.allocate(rows, seats, chosen_method, chosen_floor, caps)
     except InputError as exc:
-        click.echo(click.style(str(exc), fg="red"), err=True)
+        click.echo(click.style(getattr(exc, "detailed", exc.__str__)(), fg="red"), err=True)
         sys.exit(2)
     except alloc.AllocationError as exc:
         click.echo(click.style(f"{file}: {exc}", fg="red"), err=True)
         sys.exit(2)
-    _print_allocation(result, chosen_floor, fmt)
+    _print_allocation(result, chosen_floor, fmt, digits)  # type: ignore[arg-type]
 
 
-def _print_allocation(result, floor: int, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def _print_allocation(result, floor: int, fmt: str, digits: str = "thai") -> None:  # type: ignore[no-untyped-def]
     rows = [
         {"name": r.name, "weight": int(r.weight) if r.weight.denominator == 1 else str(r.weight),
          "quota": str(r.quota), "quota_decimal": f"{float(r.quota):.4f}", "from_floor": r.from_floor,
@@ -260,21 +260,52 @@ def _print_allocation(result, floor: int, fmt: str) -> None:  # type: ignore[no-
         writer.writerows(rows)
         click.echo(out.getvalue(), nl=False)
         return
-    click.echo(f"method {result.method}, total {result.total}, floor {floor}")
-    header = ("name", "weight", "quota", "floor", "whole", "remainder", "target")
-    table = [header] + [(r["name"], str(r["weight"]), r["quota_decimal"], str(r["from_floor"]), str(r["from_whole"]),
-                         str(r["from_remainder"]), str(r["target"])) for r in rows]
-    widths = [max(_width(line[i]) for line in table) for i in range(len(header))]
-    for line in table:
-        cells = [line[0] + " " * (widths[0] - _width(line[0]))] + [c.rjust(w) for c, w in zip(line[1:], widths[1:])]
-        click.echo("  ".join(cells))
-    click.echo(result.explanation)
+    click.echo(_allocation_table(result, floor, digits))
+    th, _, en = result.explanation.partition("\n")
+    from . import thai
+
+    click.echo((thai.thai_digits(th) if digits == "thai" else th) + (f"\n{en}" if en else ""))
 
 
-def _width(text: str) -> int:
-    from .render.xlsx import display_width
+def _allocation_table(result, floor: int, digits: str) -> str:  # type: ignore[no-untyped-def]
+    """The allocation as a clerk follows it from left to right: each row's weight, the floor it
+    gets first, its share of the seats left after the floors (whole part and fraction), the
+    seats from that share, the seat won on remainder, and the target = floor + seats + remainder.
+    Thai first, in the agency's digits, aligned by display width (tone marks take no column)."""
+    from . import thai
+    from .allocate import METHOD_TH
 
-    return display_width(text)
+    d = digits if digits in ("thai", "arabic") else "thai"
+
+    def num(value: object) -> str:
+        return thai.format_number(value, d)  # type: ignore[arg-type]
+
+    def frac(value: object) -> str:
+        return thai.format_number(f"{float(value):.3f}", d)  # type: ignore[arg-type]
+
+    left = result.total - sum(r.from_floor for r in result.rows)
+    wsum = sum(r.weight for r in result.rows)
+    head_th = ("รายการ", "น้ำหนัก", "ขั้นต่ำ", f"ส่วนแบ่ง {num(left)} ที่", "ได้เต็ม", "ได้จากเศษ", "เป้า")
+    head_en = ("name", "weight", "floor", f"share of {left}", "whole", "remainder", "target")
+    body = []
+    for r in result.rows:
+        share = left * r.weight / wsum if wsum else 0
+        weight = num(r.weight.numerator) if r.weight.denominator == 1 else frac(r.weight)
+        body.append((r.name, weight, num(r.from_floor), frac(share), num(r.from_whole), num(r.from_remainder), num(r.target)))
+    total_row = ("รวม / total", num(sum(r.weight for r in result.rows).numerator) if wsum.denominator == 1 else frac(wsum),
+                 num(sum(r.from_floor for r in result.rows)), frac(left), num(sum(r.from_whole for r in result.rows)),
+                 num(sum(r.from_remainder for r in result.rows)), num(result.total))
+    table = [head_th, head_en, *body, total_row]
+    widths = [max(thai.display_width(line[i]) for line in table) for i in range(len(head_th))]
+    lines = [f"วิธี{METHOD_TH.get(result.method, result.method)} จัดสรร {num(result.total)} ที่ ขั้นต่ำแถวละ {num(floor)} / "
+             f"method {result.method}, total {result.total}, floor {floor}"]
+    for k, line in enumerate(table):
+        cells = [thai.pad(line[0], widths[0])] + [thai.pad(c, w, "right") for c, w in zip(line[1:], widths[1:])]
+        lines.append("  ".join(cells).rstrip())
+        if k == 1 or k == len(table) - 2:
+            lines.append("  ".join("-" * w for w in widths))
+    lines.append("เป้า = ขั้นต่ำ + ได้เต็ม + ได้จากเศษ / target = floor + whole + remainder")
+    return "\n".join(lines)
 
 
 def _print_fits(found, fmt: str) -> None:  # type: ignore[no-untyped-def]
@@ -310,7 +341,7 @@ def schema(output: str | None) -> None:
 def rules(markdown: bool) -> None:
     """List the rules: code, severity, front ends, name and summary.
 
-    Front ends: ``check`` (data files), ``lint`` (typed documents) or both."""
+    Front ends: check (data files), lint (typed documents) or both."""
     from .rules import REGISTRY
     from .rules.docs import rules_markdown
 

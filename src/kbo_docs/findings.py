@@ -42,16 +42,38 @@ class Finding:
 class InputError(Exception):
     """The input cannot be used at all (unreadable, malformed, schema violation).
 
-    Carries the file and line so the command line can print one clear line; the
-    command line exits with status 2 for it.
+    Carries the file and line (and, where it helps, the column and a few lines of context: the
+    offending line quoted with a caret, the repaired line to type) so the command line can print
+    one clear line followed by that context; the command line exits with status 2 for it.
     """
 
-    def __init__(self, message: str, file: str = "<input>", line: int = 0) -> None:
+    def __init__(self, message: str, file: str = "<input>", line: int = 0, column: int = 0,
+                 context: list[str] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.file = file
         self.line = line
+        self.column = column
+        self.context = list(context or [])
+
+    @property
+    def where(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}" if self.column else f"{self.file}:{self.line}"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
+
+    def detailed(self) -> str:
+        """The one line, then the context lines under it."""
+        return "\n".join([str(self), *self.context])
+
+    def as_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"rule": "INPUT", "severity": "error", "message": self.message,
+                                   "file": self.file, "line": self.line}
+        if self.column:
+            data["column"] = self.column
+        if self.context:
+            data["context"] = self.context
+        return data

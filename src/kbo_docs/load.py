@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,7 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
     try:
         project = ProjectFile.model_validate(data)
     except ValidationError as exc:
-        raise _input_error(exc, source) from None
+        raise _input_error(exc, source, data) from None
     _check_unique_ids(project, source)
     _alias_list_rows(project, source)
     _set_paths(project, ())
@@ -65,7 +67,12 @@ def _check_unique_ids(project: ProjectFile, source: SourceMap) -> None:
     for kind in ("circulars", "registers", "meetings"):
         for i, item in enumerate(getattr(project, kind)):
             if item.id in seen:
-                raise InputError(f"{kind}.{i}.id: id ซ้ำ / duplicate id '{item.id}'", source.file, source.line((kind, i, "id")))
+                from .where import describe
+
+                th, en = describe((kind, i), None)
+                raise InputError(f"{th}: รหัสเอกสาร (id) '{item.id}' ซ้ำกับเอกสารอื่น ให้ตั้งรหัสใหม่ที่ไม่ซ้ำ / "
+                                 f"{en}: duplicate id '{item.id}'; give each document its own id",
+                                 source.file, source.line((kind, i, "id")))
             seen.add(item.id)
 
 
@@ -97,56 +104,120 @@ def _set_paths(value: Any, path: tuple[str | int, ...]) -> None:
 
 
 _MESSAGES = {
-    "missing": "ขาดค่าที่ต้องมี / required field missing",
-    "extra_forbidden": "ไม่รู้จักคีย์นี้ / unknown key",
-    "int_parsing": "ต้องเป็นตัวเลข / must be a number",
-    "int_type": "ต้องเป็นตัวเลข / must be a number",
-    "string_type": "ต้องเป็นข้อความ / must be text",
-    "list_type": "ต้องเป็นรายการ (- ...) / must be a list",
-    "dict_type": "ต้องเป็น mapping (key: value) / must be a mapping",
-    "model_type": "ต้องเป็น mapping (key: value) / must be a mapping",
-    "bool_parsing": "ต้องเป็น true หรือ false / must be true or false",
-    "greater_than_equal": "ต้องไม่ติดลบ / must not be negative",
-    "too_short": "ต้องมีอย่างน้อยหนึ่งรายการ / must not be empty",
-    "string_too_short": "ต้องไม่ว่าง / must not be empty",
-    "literal_error": "ค่าไม่อยู่ในรายการที่ใช้ได้ / not one of the allowed values",
-    "string_pattern_mismatch": "ใช้ได้เฉพาะตัวอักษร ตัวเลข . _ - / only letters, digits, '.', '_' and '-'",
+    "missing": ("ขาดค่าที่ต้องมี", "required field missing"),
+    "extra_forbidden": ("ไม่รู้จักคีย์นี้", "unknown key"),
+    "int_parsing": ("ต้องเป็นตัวเลข", "must be a number"),
+    "int_type": ("ต้องเป็นตัวเลข", "must be a number"),
+    "string_type": ("ต้องเป็นข้อความ", "must be text"),
+    "list_type": ("ต้องเป็นรายการ (ขึ้นบรรทัดละข้อด้วย - )", "must be a list (one item a line, each starting with - )"),
+    "dict_type": ("ต้องเป็นชุดคีย์ (คีย์: ค่า)", "must be a group of keys (key: value)"),
+    "model_type": ("ต้องเป็นชุดคีย์ (คีย์: ค่า)", "must be a group of keys (key: value)"),
+    "bool_parsing": ("ต้องเป็น true หรือ false", "must be true or false"),
+    "greater_than_equal": ("ต้องไม่ติดลบ", "must not be negative"),
+    "too_short": ("ต้องมีอย่างน้อยหนึ่งรายการ", "must not be empty"),
+    "string_too_short": ("ต้องไม่ว่าง", "must not be empty"),
+    "literal_error": ("ค่าไม่อยู่ในรายการที่ใช้ได้", "not one of the allowed values"),
+    "string_pattern_mismatch": ("ใช้ได้เฉพาะตัวอักษร ตัวเลข . _ -", "only letters, digits, '.', '_' and '-'"),
 }
 
 
-def _input_error(exc: ValidationError, source: SourceMap) -> InputError:
+def _split(message: str) -> tuple[str, str]:
+    """A ``Thai / English`` message as its two halves."""
+    th, sep, en = message.partition(" / ")
+    return (th, en) if sep else (message, message)
+
+
+def _input_error(exc: ValidationError, source: SourceMap, data: Any) -> InputError:
+    from .where import describe
+
     errors = exc.errors(include_url=False)
     # An unknown key is usually the cause of the rest (a misspelt key leaves a required one missing).
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(p for p in first["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "tagged-union")))
     kind = first["type"]
+    hint_th = hint_en = ""
     if kind == "value_error":
         error = (first.get("ctx") or {}).get("error")
-        text = str(error) if error is not None else first["msg"]
+        th, en = _split(str(error) if error is not None else first["msg"])
         loc = (*loc, *getattr(error, "at", ()))
     elif kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         shown = key if len(key) <= 40 else key[:40] + "…"
-        text = f"{_MESSAGES[kind]} '{shown}'"
-        if " " in key:
-            text += " (ข้อความที่มี ' : ' ต้องอยู่ในเครื่องหมายคำพูด / quote text that contains ' : ')"
+        th, en = _MESSAGES[kind]
+        th, en = f"{th} '{shown}'", f"{en} '{shown}'"
+        known = _known_keys(data, loc[:-1])
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6) if known and len(key) <= 40 else []
+        if " " in key.strip():
+            hint_th = "ถ้าเป็นข้อความที่มีเครื่องหมาย ' : ' ให้ครอบข้อความทั้งหมดด้วยเครื่องหมายคำพูด \"...\""
+            hint_en = "if this is text containing ' : ', put the whole text in double quotes"
+        elif close:
+            hint_th, hint_en = f"หมายถึง '{close[0]}' หรือไม่", f"did you mean '{close[0]}'?"
+        elif known:
+            hint_th = hint_en = ", ".join(sorted(known))
+            hint_th, hint_en = f"คีย์ที่ใช้ได้: {hint_th}", f"known keys: {hint_en}"
     else:
-        text = _MESSAGES.get(kind, first["msg"])
+        th, en = _MESSAGES.get(kind, (first["msg"], first["msg"]))
         if kind == "literal_error" and first.get("ctx"):
-            text += f" ({first['ctx'].get('expected')})"
+            allowed = str(first["ctx"].get("expected"))
+            th, en = f"{th} (ใช้ได้: {allowed})", f"{en} ({allowed})"
+        if kind == "missing":
+            hint_th = f"เพิ่มบรรทัด {loc[-1]}: ..." if loc and isinstance(loc[-1], str) else ""
+            hint_en = f"add a line '{loc[-1]}: ...'" if hint_th else ""
         if kind != "missing" and "input" in first and not isinstance(first["input"], (dict, list)):
-            text += f": {first['input']!r}"
-    field = ".".join(str(p) for p in (loc[:-1] if kind == "extra_forbidden" else loc)) or "(top)"
-    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-    return InputError(f"{field}: {text}{more}", source.file, line_of(source, loc))
+            th, en = f"{th}: {first['input']!r}", f"{en}: {first['input']!r}"
+    place = loc[:-1] if kind == "extra_forbidden" else loc
+    where_th, where_en = describe(place, data)
+    more = len(errors) - 1
+    th = f"{where_th}: {th}" + (f" ({hint_th})" if hint_th else "") + (f" (และอีก {more} จุด)" if more else "")
+    en = f"{where_en}: {en}" + (f" ({hint_en})" if hint_en else "") + (f" (and {more} more)" if more else "")
+    return InputError(f"{th} / {en}", source.file, line_of(source, loc))
+
+
+def _known_keys(data: Any, path: tuple[str | int, ...]) -> list[str]:
+    """The keys the model allows at ``path`` (for "did you mean"), found by walking the model."""
+    from typing import get_args, get_origin
+
+    model: Any = ProjectFile
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = getattr(model, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        model = fields[part].annotation
+        while get_origin(model) is not None:  # list[X], X | None, Annotated[...]
+            args = [a for a in get_args(model) if a is not type(None) and isinstance(a, type)]
+            model = args[-1] if args else None
+            if model is None:
+                return []
+    fields = getattr(model, "model_fields", None)
+    return [f.alias or name for name, f in fields.items()] if fields else []
 
 
 def json_schema() -> dict[str, Any]:
     """JSON Schema of the data file, for editors (YAML language servers) to validate with."""
-    schema = ProjectFile.model_json_schema(mode="validation")
+    schema = _plain_descriptions(ProjectFile.model_json_schema(mode="validation"))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "kbo-docs project-year data file"
     return schema
+
+
+_ROLE = re.compile(r":(?:mod|func|class|meth|data|attr):`~?([^`]+)`")
+
+
+def plain_text(doc: str) -> str:
+    """A docstring as an editor or a terminal shows it: reStructuredText roles and literals
+    (:mod:`x`, ``x``) become plain text."""
+    return _ROLE.sub(r"\1", doc).replace("``", "")
+
+
+def _plain_descriptions(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: plain_text(v) if k == "description" and isinstance(v, str) else _plain_descriptions(v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_descriptions(v) for v in value]
+    return value
 
 
 def json_schema_text() -> str:

@@ -90,7 +90,6 @@ def read_text(path: str | Path) -> str:
 
 def parse_yaml(text: str, file: str = "<input>") -> tuple[Any, SourceMap]:
     """Parse YAML text into plain values (dict, list, str, None) and their positions."""
-    lines = text.count("\n") + 1
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.reader.ReaderError as exc:
@@ -98,13 +97,10 @@ def parse_yaml(text: str, file: str = "<input>") -> tuple[Any, SourceMap]:
         what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         raise InputError(f"มีอักขระที่ใช้ไม่ได้ / unacceptable character {what} ({exc.reason})", file, line) from None
     except yaml.MarkedYAMLError as exc:
-        mark, problem = exc.problem_mark or exc.context_mark, exc.problem or exc.context or "invalid YAML"
-        if exc.context_mark and (mark is None or mark.line + 1 > lines or problem.startswith("found unexpected end")):
-            mark, problem = exc.context_mark, f"{exc.context}: {problem}"
-        line = mark.line + 1 if mark else 0
-        if problem == "mapping values are not allowed here":
-            problem += " (ข้อความที่มี ': ' ต้องอยู่ในเครื่องหมายคำพูด / quote text that contains ': ')"
-        raise InputError(f"YAML ผิดรูปแบบ / malformed YAML: {problem}", file, line) from None
+        from .yaml_errors import explain
+
+        why = explain(text, exc)
+        raise InputError(why.message, file, why.line, why.column, why.context) from None
     except RecursionError:
         raise InputError("ซ้อนลึกเกินไป / nesting too deep", file, _too_deep_line(text)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice

@@ -53,6 +53,7 @@ __all__ = [
     "baht_text",
     "be_year",
     "ce_year",
+    "display_width",
     "find_dates",
     "find_fiscal_years",
     "find_meeting_numbers",
@@ -65,6 +66,7 @@ __all__ = [
     "format_number",
     "format_period",
     "format_time",
+    "pad",
     "parse_date",
     "parse_number",
     "parse_period",
@@ -121,6 +123,16 @@ def format_number(n: int | Decimal | str, digits: Digits = "thai") -> str:
     return _with_digits(format(n, ",f") if isinstance(n, Decimal) else format(n, ","), digits)
 
 
+def letter_number(series: str, number: int, digits: Digits = "thai") -> str:
+    """The ที่ of a letter: its series and number, ``ลป ๐๐๑๙.๓/ว`` + 12 -> ``ลป ๐๐๑๙.๓/ว ๑๒``.
+
+    A series ending in ``/`` (an ordinary letter, ``ลป ๐๐๑๙.๓/``) takes the number with no
+    space: ``ลป ๐๐๑๙.๓/๑๒``."""
+    series = series.strip()
+    joined = f"{series}{number}" if series.endswith("/") else f"{series} {number}"
+    return _with_digits(arabic_digits(joined), digits)
+
+
 _NUMBER_RE = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 
 
@@ -139,7 +151,7 @@ def parse_number(text: str) -> int | Decimal:
     _check_one_digit_system(cleaned)
     arabic = arabic_digits(cleaned)
     if not _NUMBER_RE.fullmatch(arabic):
-        raise ValueError(f"ไม่ใช่ตัวเลข / not a number: {text!r}")
+        raise ValueError(f"'{text}' ไม่ใช่ตัวเลข / not a number: '{text}'")
     plain = arabic.replace(",", "")
     return Decimal(plain) if "." in plain else int(plain)
 
@@ -192,7 +204,7 @@ _THAI_DIGIT_RE = re.compile("[๐-๙]")
 
 def _check_one_digit_system(text: str) -> None:
     if _ARABIC_DIGIT_RE.search(text) and _THAI_DIGIT_RE.search(text):
-        raise ValueError(f"ตัวเลขไทยปนอารบิก / mixed Thai and Arabic digits in one number: {text!r}")
+        raise ValueError(f"ตัวเลข '{text}' ใช้เลขไทยปนเลขอารบิก ให้ใช้แบบเดียว / mixed Thai and Arabic digits in one number: '{text}'")
 
 
 def _to_int(text: str) -> int:
@@ -288,8 +300,9 @@ def parse_date(text: str) -> date:
         return _checked_date(_ce_from_written_year(m["year"], None), _to_int(m["month"]), _to_int(m["day"]))
     loose = _LOOSE_DATE_RE.fullmatch(cleaned)
     if loose and loose["month"].replace(".", "") not in _MONTH_NUMBER:
-        raise ValueError(f"ไม่รู้จักชื่อเดือน / unknown month name {loose['month']!r} in {text!r}")
-    raise ValueError(f"อ่านวันที่ไม่ได้ / not a Thai date: {text!r}")
+        raise ValueError(f"ไม่รู้จักชื่อเดือน '{loose['month']}' ใน '{text}' ให้เขียนชื่อเดือนเต็ม เช่น ธันวาคม หรือย่อ เช่น ธ.ค. / "
+                         f"unknown month name '{loose['month']}' in '{text}'; write the full name (ธันวาคม) or its abbreviation (ธ.ค.)")
+    raise ValueError(f"อ่านวันที่ '{text}' ไม่ได้ ให้เขียนเช่น ๖ ธันวาคม ๒๕๖๗ / not a date: '{text}'; write e.g. ๖ ธันวาคม ๒๕๖๗ or 2024-12-06")
 
 
 def find_dates(text: str) -> list[tuple[int, int, date]]:
@@ -316,9 +329,10 @@ def _date_from_match(m: re.Match[str]) -> date:
         _to_int(m["day"]),
     )
     if m["weekday"] and _WEEKDAY_NUMBER[m["weekday"]] != d.weekday():
+        day = _describe(d.year, d.month, d.day)
         raise ValueError(
-            f"วันในสัปดาห์ไม่ตรง / wrong weekday: {_describe(d.year, d.month, d.day)} is "
-            f"{WEEKDAYS[d.weekday()]}, not {m['weekday']}"
+            f"วันในสัปดาห์ไม่ตรง: {thai_digits(day)} เป็น{WEEKDAYS[d.weekday()]} ไม่ใช่{m['weekday']} / "
+            f"wrong weekday: {day} is {WEEKDAYS[d.weekday()]}, not {m['weekday']}"
         )
     return d
 
@@ -328,31 +342,35 @@ def _ce_from_written_year(year_text: str, era: str | None) -> int:
     year = _to_int(year_text)
     if len(year_text) == 2:
         if era == "ค":
-            raise ValueError(f"ปี ๒ หลักเป็น พ.ศ. เสมอ / a 2-digit year is BE 25xx, not ค.ศ.: {year_text}")
+            raise ValueError(f"ปี ๒ หลักเป็น พ.ศ. เสมอ ไม่ใช่ ค.ศ.: {year_text} / a 2-digit year is BE 25xx, not ค.ศ.: {year_text}")
         return 2500 + year - BE_OFFSET
     if year >= _MIN_BE_YEAR:
         if era == "ค":
-            raise ValueError(f"ค.ศ. {year} looks like a BE year (พ.ศ.)")
+            raise ValueError(f"ค.ศ. {thai_digits(year)} น่าจะเป็นปี พ.ศ. / ค.ศ. {year} looks like a BE year (พ.ศ.)")
         return year - BE_OFFSET
     if year >= _MIN_CE_YEAR:
         if era == "พ":
-            raise ValueError(f"พ.ศ. {year} looks like a CE year (ค.ศ. {year} = พ.ศ. {year + BE_OFFSET})")
+            raise ValueError(f"พ.ศ. {thai_digits(year)} น่าจะเป็นปี ค.ศ. (ค.ศ. {thai_digits(year)} = พ.ศ. {thai_digits(year + BE_OFFSET)}) / "
+                             f"พ.ศ. {year} looks like a CE year (ค.ศ. {year} = พ.ศ. {year + BE_OFFSET})")
         return year
-    raise ValueError(f"ปีไม่อยู่ในช่วง / year {year} out of range (BE from 2400, CE 1800-2399)")
+    raise ValueError(f"ปี {thai_digits(year)} อยู่นอกช่วงที่ใช้ได้ (พ.ศ. ตั้งแต่ ๒๔๐๐) / year {year} out of range (BE from 2400, CE 1800-2399)")
 
 
 def _checked_date(ce: int, month: int, day: int) -> date:
     """``date(ce, month, day)``, or a ValueError that names the impossible date."""
     if not 1 <= month <= 12:
-        raise ValueError(f"ไม่มีเดือนนี้ / no such month: {month}")
+        raise ValueError(f"ไม่มีเดือนที่ {thai_digits(month)} / no such month: {month}")
     try:
         return date(ce, month, day)
     except ValueError:
+        days = calendar.monthrange(ce, month)[1]
+        name, be = MONTHS_FULL[month - 1], ce + BE_OFFSET
+        th = f"{name} {thai_digits(be)} มี {thai_digits(days)} วัน"
+        en = f"{name} {be} has {days} days"
         if month == 2 and day == 29:
-            why = f"{ce} is not a leap year"
-        else:
-            why = f"{MONTHS_FULL[month - 1]} {ce + BE_OFFSET} has {calendar.monthrange(ce, month)[1]} days"
-        raise ValueError(f"วันที่ไม่มีจริง / no such date: {_describe(ce, month, day)} ({why})") from None
+            th, en = f"ปี {thai_digits(be)} ไม่ใช่ปีอธิกสุรทิน {th}", f"{be} is not a leap year: {en}"
+        described = _describe(ce, month, day)
+        raise ValueError(f"ไม่มีวันที่ {thai_digits(described)} ({th}) / no such date: {described} ({en})") from None
 
 
 def _describe(ce: int, month: int, day: int) -> str:
@@ -376,7 +394,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"ช่วงเวลาสิ้นสุดก่อนเริ่ม / period ends before it starts: {self.start} > {self.end}")
+            raise ValueError("ช่วงเวลาสิ้นสุดก่อนเริ่ม / the period ends before it starts")
 
     def __str__(self) -> str:
         return format_period(self)
@@ -574,10 +592,10 @@ def parse_time(text: str) -> time:
     """
     m = _TIME_RE.fullmatch(_clean(text))
     if not m:
-        raise ValueError(f"อ่านเวลาไม่ได้ / not a time (expected e.g. ๐๙.๓๐ น.): {text!r}")
+        raise ValueError(f"อ่านเวลา '{text}' ไม่ได้ ให้เขียนเช่น ๐๙.๓๐ น. / not a time: '{text}'; write e.g. ๐๙.๓๐ น.")
     hour, minute = _to_int(m["hour"]), _to_int(m["minute"])
     if hour > 23 or minute > 59:
-        raise ValueError(f"เวลาไม่มีจริง / no such time: {text!r} (hour 0-23, minute 00-59)")
+        raise ValueError(f"ไม่มีเวลา '{text}' (ชั่วโมง ๐๐-๒๓ นาที ๐๐-๕๙) / no such time: '{text}' (hour 0-23, minute 00-59)")
     return time(hour, minute)
 
 
@@ -693,3 +711,21 @@ def repair_extracted_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33").replace("\u0e33\u0e32", "\u0e33")
     return _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a fixed-width terminal: Thai vowel and tone marks above and
+    below a letter (combining characters) take none, East Asian wide characters two.
+    Used to align tables of Thai names (เชียงม่วน and แม่ใจ are 9 and 5 letters but 7 and 4 columns)."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def pad(text: str, width: int, align: Literal["left", "right"] = "left") -> str:
+    """``text`` padded with spaces to ``width`` display columns (see :func:`display_width`)."""
+    fill = " " * max(0, width - display_width(text))
+    return text + fill if align == "left" else fill + text

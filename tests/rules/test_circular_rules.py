@@ -39,24 +39,37 @@ def test_letter_is_clean_with_every_rule():
 
 
 @pytest.mark.parametrize(
-    ("date", "outside"),
+    ("date", "severity"),
     [
-        pytest.param("๓๐ กันยายน ๒๕๖๗", True, id="day-before-the-year"),
-        pytest.param("๑ ตุลาคม ๒๕๖๗", False, id="first-day"),
-        pytest.param("๓๐ กันยายน ๒๕๖๘", False, id="last-day"),
-        pytest.param("๑ ตุลาคม ๒๕๖๘", True, id="day-after-the-year"),
-        pytest.param("๖ ธันวาคม ๒๕๖๘", True, id="a-year-late"),
-        pytest.param("2024-10-01", False, id="iso-first-day"),
-        pytest.param("2024-09-30", True, id="iso-day-before"),
+        pytest.param("๓๐ กันยายน ๒๕๖๗", WARNING, id="day-before-the-year"),
+        pytest.param("๑ ตุลาคม ๒๕๖๗", None, id="first-day"),
+        pytest.param("๓๐ กันยายน ๒๕๖๘", None, id="last-day"),
+        # after the year, the letter's own deadlines (inside the year) come before its date:
+        # the date is the slip, so it is an error there
+        pytest.param("๑ ตุลาคม ๒๕๖๘", ERROR, id="day-after-the-year"),
+        pytest.param("๖ ธันวาคม ๒๕๖๘", ERROR, id="a-year-late"),
+        pytest.param("2024-10-01", None, id="iso-first-day"),
+        pytest.param("2024-09-30", WARNING, id="iso-day-before"),
     ],
 )
-def test_cir001_fiscal_year_boundaries(date, outside):
+def test_cir001_fiscal_year_boundaries(date, severity):
     text = replace_once(CIRCULAR, DATE, f"date: {date}")
-    if outside:
-        found = one(text, "CIR001", WARNING, f"date: {date}")
+    if severity is not None:
+        found = one(text, "CIR001", severity, f"date: {date}")
         assert "๒๕๖๘" in found.message
     else:
         none(text, "CIR001")
+
+
+def test_a_mistyped_letter_year_is_blamed_on_the_date_not_the_deadlines():
+    """One slip (the letter's year), one finding, at the line to fix, as an error."""
+    text = replace_once(CIRCULAR, DATE, "date: ๖ ธันวาคม ๒๕๖๘")
+    findings = check_text(text)
+    assert codes(findings) == ["CIR001"], findings
+    found = findings[0]
+    assert found.severity is ERROR and found.line == line_of(text, "date: ๖ ธันวาคม ๒๕๖๘")
+    assert "หมายถึง ๖ ธันวาคม ๒๕๖๗" in found.message and "did you mean 6 ธันวาคม 2567" in found.message
+    assert "2024" not in found.message and "2025" not in found.message  # BE in both halves
 
 
 def test_cir001_silenced_by_noqa_on_the_circular():

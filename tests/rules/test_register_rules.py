@@ -97,17 +97,28 @@ def test_reg002_silent(old, new):
 # REG003 total-row-sum ------------------------------------------------------------------------
 
 
-def test_reg003_total_of_a_sum_column_differs_from_its_parts_totals():
-    bad = replace_once(REGISTER, "total: ๑,๐๗๒", "total: ๑,๐๘๒")
+def test_reg003_total_of_a_sum_column_differs_from_its_parts_totals_when_rows_cannot_be_added():
+    # สบปราบ's quad (and so its total) is empty: the rows cannot be added up, the รวม row can.
+    bad = replace_once(REGISTER, ROW3, "[สบปราบ, ๑, ~, ~, ๒]")
+    bad = replace_once(bad, "total: ๑,๐๗๒", "total: ๑,๐๘๒")
     found = one(bad, "REG003", ERROR, "total: ๑,๐๘๒")
     assert "๑,๐๘๒" in found.message and "๑,๐๗๒" in found.message
 
 
-def test_reg003_compares_with_the_stated_totals_of_the_parts():
-    # The รวม row says ๑,๐๖๔ for quad (REG002's business); its sum column must then say ๑,๐๘๒.
+def test_one_typo_in_a_stated_total_gives_one_finding():
+    bad = replace_once(REGISTER, "total: ๑,๐๗๒", "total: ๑,๐๘๒")
+    findings = check_text(bad)
+    assert codes(findings) == ["REG002"], findings
+    assert findings[0].line == line_of(bad, "total: ๑,๐๘๒")
+    assert "ยอดรวม รวม" not in findings[0].message and "total of total" not in findings[0].message
+
+
+def test_a_wrong_part_total_is_blamed_alone():
+    # The รวม row says ๑,๐๖๔ for quad: that cell is the mistake, not the (right) total beside it.
     bad = replace_once(REGISTER, "quad: ๑,๐๕๔", "quad: ๑,๐๖๔")
-    one(bad, "REG003", ERROR, "total: ๑,๐๗๒")
-    none(replace_once(bad, "total: ๑,๐๗๒", "total: ๑,๐๘๒"), "REG003")
+    findings = check_text(bad)
+    assert codes(findings) == ["REG002"], findings
+    assert findings[0].line == line_of(bad, "quad: ๑,๐๖๔")
 
 
 @pytest.mark.parametrize(
@@ -129,7 +140,7 @@ def test_reg003_silent(old, new):
 def test_reg004_negative_cell():
     bad = replace_once(REGISTER, ROW3, "[สบปราบ, -๑, ๓, ๒, ๒]")
     found = one(bad, "REG004", ERROR, "[สบปราบ, -๑")
-    assert "stars" in found.message
+    assert "ผลิตภัณฑ์ ๑-๓ ดาว" in found.message
 
 
 def test_reg004_negative_total():
@@ -248,19 +259,19 @@ def test_reg008_missing_cell_in_a_list_row():
     assert findings and set(codes(findings)) == {"REG008"}
     assert {f.line for f in findings} == {line_of(bad, "[แม่เมาะ, ๓, ~")}
     assert all(f.severity is ERROR for f in findings)
-    assert any("no value for quad" in f.message for f in findings)
+    assert any("no value for \"ผลิตภัณฑ์ Quadrant D\"" in f.message for f in findings)
 
 
 def test_reg008_missing_key_in_a_mapping_row():
     bad = replace_once(REGISTER, ROW2, "{name: แม่เมาะ, stars: ๓, total: ๗๐๒, target: ๓}")
     found = one(bad, "REG008", ERROR, "{name: แม่เมาะ")
-    assert "no value for quad" in found.message
+    assert "no value for \"ผลิตภัณฑ์ Quadrant D\"" in found.message
 
 
 def test_reg008_empty_target_without_allocation():
     bad = replace_once(REGISTER, ROW3, "[สบปราบ, ๑, ๑, ๒, ~]")
     found = one(bad, "REG008", ERROR, "[สบปราบ, ๑, ๑, ๒, ~]")
-    assert "target" in found.message
+    assert "เป้า" in found.message
 
 
 @pytest.mark.parametrize(

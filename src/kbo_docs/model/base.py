@@ -64,9 +64,26 @@ def _count(value: Any) -> Any:
     if isinstance(value, str):
         number = thai.parse_number(value)
         if not isinstance(number, int):
-            raise ValueError(f"ต้องเป็นจำนวนเต็ม / must be a whole number: {value!r}")
+            raise ValueError(f"ต้องเป็นจำนวนเต็ม: '{value}' / must be a whole number: '{value}'")
         return number
     return value
+
+
+NIL = frozenset({"-", "–", "—", "−"})
+"""What Thai tables print for "none": a dash in a number cell is zero."""
+
+
+def _cell(value: Any) -> Any:
+    """A register cell: a number as :func:`_count` reads it, ``-`` (nil in Thai tables) as 0,
+    and an empty cell (``""``, ``~`` or nothing) as no value, which kbo-docs computes where
+    it can (sums, targets) and REG008 reports where it cannot."""
+    if isinstance(value, str):
+        stripped = value.strip()
+        if not stripped:
+            return None
+        if stripped in NIL:
+            return 0
+    return _count(value)
 
 
 def _date(value: Any) -> Any:
@@ -76,12 +93,14 @@ def _date(value: Any) -> Any:
     day = thai.parse_date(value)
     m = thai.DATE_RE.fullmatch(" ".join(value.split()))
     if m and not m["era"] and len(m["year"]) == 4 and thai.parse_number(m["year"]) < 2400:
+        be = thai.be_year(day)
         raise ValueError(
-            f"ปีในวันที่แบบไทยต้องเป็น พ.ศ. / a Thai date takes a BE year: {value!r} "
-            f"(ค.ศ. {day.year} = พ.ศ. {thai.be_year(day)}; write {thai.format_date(day)} or {day.isoformat()})"
+            f"ปีในวันที่แบบไทยต้องเป็น พ.ศ.: '{value}' (ค.ศ. {thai.thai_digits(day.year)} = พ.ศ. {thai.thai_digits(be)}) "
+            f"ให้เขียน {thai.format_date(day)} / a Thai date takes a BE year: '{value}' "
+            f"(ค.ศ. {day.year} = พ.ศ. {be}); write {thai.format_date(day)}"
         )
     if not 2400 <= thai.be_year(day) <= 2700:
-        raise ValueError(f"ปี พ.ศ. {thai.be_year(day)} อยู่นอกช่วง ๒๔๐๐-๒๗๐๐ / BE year out of range: {value!r}")
+        raise ValueError(f"ปี พ.ศ. {thai.thai_digits(thai.be_year(day))} อยู่นอกช่วง ๒๔๐๐-๒๗๐๐: '{value}' / BE year out of range 2400-2700: '{value}'")
     return day
 
 
@@ -100,8 +119,11 @@ def _time(value: Any) -> Any:
 def _be_year(value: Any) -> Any:
     year = _count(value)
     if isinstance(year, int) and not 2400 <= year <= 2700:
-        hint = f" (ค.ศ. {year} = พ.ศ. {thai.be_year(year)}?)" if 1857 <= year <= 2157 else ""
-        raise ValueError(f"ปี พ.ศ. ต้องอยู่ระหว่าง ๒๔๐๐-๒๗๐๐ / a BE year must be 2400-2700, got {year}{hint}")
+        ce = 1857 <= year <= 2157
+        th = f" ถ้าเป็น ค.ศ. {thai.thai_digits(year)} ให้เขียน พ.ศ. {thai.thai_digits(thai.be_year(year))}" if ce else ""
+        en = f"; for ค.ศ. {year} write พ.ศ. {thai.be_year(year)}" if ce else ""
+        raise ValueError(f"ปี พ.ศ. ต้องอยู่ระหว่าง ๒๔๐๐-๒๗๐๐ ไม่ใช่ {thai.thai_digits(year)}{th} / "
+                         f"a BE year must be 2400-2700, not {year}{en}")
     return year
 
 
@@ -131,7 +153,14 @@ Count = Annotated[
 ]
 """A count: Thai or Arabic digits, never negative."""
 Number = Annotated[int, BeforeValidator(_count), _number_schema("ตัวเลข / a whole number")]
-"""A whole number that the rules check for sign themselves (register cells)."""
+"""A whole number that the rules check for sign themselves (register totals)."""
+Cell = Annotated[
+    int | None, BeforeValidator(_cell),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\s*(-?[0-9๐-๙][0-9๐-๙,]*|[-–—−])?\s*$"},
+                              {"type": "null"}],
+                    "description": "ตัวเลข หรือ - (ไม่มี = ๐) หรือเว้นว่างให้คำนวณ / a number, - for none (0), or empty to compute"}),
+]
+"""A register cell: a whole number, ``-`` for none (0), or empty (computed where it can be)."""
 Date = Annotated[
     dt.date, BeforeValidator(_date), _iso,
     _text_schema("วันที่ เช่น ๖ ธันวาคม ๒๕๖๗, ๖ ธ.ค. ๖๗ หรือ 2024-12-06 / a Thai or ISO date"),

@@ -68,6 +68,10 @@ class RecipientSource(Node):
 
 
 class Circular(Item):
+    """หนังสือภายนอก / หนังสือเวียน: a letter from the agency, numbered ว when it goes to many
+    recipients, with its subject, salutation, body, numbered requests with deadlines,
+    enclosures, closing and signer."""
+
     kind: Literal["circular", "letter"] = "circular"
     """``circular`` (หนังสือเวียน, numbered ว) or ``letter`` (an ordinary หนังสือภายนอก)."""
     number: Text

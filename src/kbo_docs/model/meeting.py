@@ -52,6 +52,10 @@ _NUMBER = re.compile(r"^\s*(\S+?)\s*/\s*(\S+)\s*$")
 
 
 class Meeting(Item):
+    """รายงานการประชุม: the minutes of one meeting of a committee: its number, date, venue,
+    who attended and who did not, the start and end times, the agenda with its points and
+    resolutions, and who recorded and checked the minutes."""
+
     committee: Text
     """รายงานการประชุม<ชื่อคณะ>."""
     number: MeetingNumber

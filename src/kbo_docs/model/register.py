@@ -6,10 +6,13 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from .base import Count, Flag, Item, Lines, LocatedError, Node, Number, Text, also_written_as
+from .base import Cell, Count, Flag, Item, Lines, LocatedError, Node, Number, Text, also_written_as
 
 
 class Column(Node):
+    """One column of a register: its key (used in data and text), its printed title, and
+    whether it is computed (``sum_of``) or holds each row's target."""
+
     key: Text
     title: Text
     sum_of: list[str] = Field(default_factory=list)
@@ -38,7 +41,7 @@ class Row(Node):
     and targets, which kbo-docs computes)."""
 
     name: Text
-    values: dict[str, Number | None] = Field(default_factory=dict)
+    values: dict[str, Cell] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -55,6 +58,10 @@ class Row(Node):
 
 
 class Register(Item):
+    """ทะเบียนจัดสรร: an allocation register: a title, columns, one row per district or unit,
+    a total row (typed totals are checked, missing ones computed), the allocation rule that
+    gives the targets, and notes printed under the table."""
+
     title: Lines
     row_label: Text = "รายการ"
     columns: list[Column] = Field(min_length=1)

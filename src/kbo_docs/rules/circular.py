@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .. import checks
+from .. import checks, thai
 from ..findings import Severity
 from ..model import Circular, Node, RecipientSource
 from .context import Context
@@ -31,14 +31,48 @@ def _texts(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], str]]:
 
 @rule("CIR001", "date-in-fiscal-year", WARNING, "circular")
 def date_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
-    """The letter's date lies in the project's fiscal year.
+    """The letter's date lies in the project's fiscal year. A warning, since a letter may be
+    sent ahead of its year; an error when its own deadlines, inside the fiscal year, fall on or
+    before that date: then the date is the slip (and CIR002 stays quiet about those deadlines).
 
-    Wrong: a ปีงบประมาณ ๒๕๖๘ circular dated ๖ ธันวาคม ๒๕๖๘ (fiscal year ๒๕๖๙).
+    Wrong: a ปีงบประมาณ ๒๕๖๘ circular dated ๖ ธันวาคม ๒๕๖๘ (fiscal year ๒๕๖๙) asking for replies
+    by ๒๐ ธันวาคม ๒๕๖๗.
     Right: dated ๖ ธันวาคม ๒๕๖๗. A letter sent ahead of the year is allowed: silence with ``noqa``.
     """
     problem = checks.letter_date_outside(c.date, ctx.fiscal_year)
-    if problem:
-        yield issue(c, *problem, "date")
+    if not problem:
+        return
+    th, en = problem
+    before = sorted({day for _, _, day, _ in _deadlines(c) if _date_is_the_slip(c, ctx, day)})
+    if not before:
+        yield issue(c, th, en, "date")
+        return
+    n = len(before)
+    listed_th = ", ".join(thai.format_date(d) for d in before)
+    listed_en = ", ".join(checks.en_date(d) for d in before)
+    th += f" และกำหนดส่งในหนังสือ ({listed_th}) มาก่อนวันที่นี้ จึงน่าจะพิมพ์วันที่หนังสือผิด"
+    en += f", and the letter's own deadline{'s' if n > 1 else ''} ({listed_en}) come{'' if n > 1 else 's'} before it: the date is probably mistyped"
+    fixed = [d for d in _same_day_other_years(c.date) if checks.in_fiscal_years(d, ctx.fiscal_year) and d < before[0]]
+    if fixed:
+        th += f" (หมายถึง {thai.format_date(fixed[-1])} หรือไม่)"
+        en += f" (did you mean {checks.en_date(fixed[-1])}?)"
+    yield issue(c, th, en, "date", severity=ERROR)
+
+
+def _date_is_the_slip(c: Circular, ctx: Context, deadline: dt.date) -> bool:
+    """The letter's date, outside the fiscal year, is the cause of a deadline not after it."""
+    return (deadline <= c.date and checks.in_fiscal_years(deadline, ctx.fiscal_year)
+            and not checks.in_fiscal_years(c.date, ctx.fiscal_year))
+
+
+def _same_day_other_years(day: dt.date) -> list[dt.date]:
+    out = []
+    for year in (day.year - 1, day.year + 1):
+        try:
+            out.append(day.replace(year=year))
+        except ValueError:
+            continue
+    return sorted(out)
 
 
 def _deadlines(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], dt.date, dict[str, str]]]:
@@ -60,7 +94,7 @@ def deadline_after_date(c: Circular, ctx: Context) -> Iterator[Issue]:
     """
     for node, at, day, words in _deadlines(c):
         problem = checks.deadline_not_after(day, c.date)
-        if problem:
+        if problem and not _date_is_the_slip(c, ctx, day):  # else CIR001 names the date as the cause
             yield issue(node, *problem, *at, **words)
 
 

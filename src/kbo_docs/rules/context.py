@@ -53,4 +53,4 @@ class Context:
         line = line_of(self.loaded.source, found.path)
         if found.snippet:
             line = self.loaded.source.line_in(found.path, found.snippet, found.before) or line
-        return Finding(self.loaded.file, line, rule.code, rule.severity, f"{found.th} / {found.en}")
+        return Finding(self.loaded.file, line, rule.code, found.severity or rule.severity, f"{found.th} / {found.en}")

@@ -53,7 +53,9 @@ def column_total(reg: Register, ctx: Context) -> Iterator[Issue]:
 
 @rule("REG003", "total-row-sum", ERROR, "register")
 def total_row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
-    """In the รวม row, a sum column's total equals the totals of its parts.
+    """In the รวม row, a sum column's total equals the totals of its parts, where the rows
+    cannot be added up (a part left empty); elsewhere REG002 already compares each total with
+    its rows, and one typo gives one finding.
 
     Wrong: ``totals: {stars: ๕๒, quadrant_d: ๑,๖๙๖, total: ๑,๗๕๘}`` (๕๒ + ๑,๖๙๖ = ๑,๗๔๘).
     Right: ``totals: {stars: ๕๒, quadrant_d: ๑,๖๙๖, total: ๑,๗๔๘}``.
@@ -62,6 +64,8 @@ def total_row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
         stated = reg.totals.get(col.key)
         if stated is None or not col.sum_of:
             continue
+        if any(_stated_total_is_wrong(reg, k) for k in (col.key, *col.sum_of)) or reg.column_sum(col.key) is not None:
+            continue  # one typo, one finding: REG002 speaks wherever the rows can be added up
         parts = [reg.total(k) for k in col.sum_of]
         if any(p is None for p in parts):
             continue
@@ -81,10 +85,17 @@ def negative_count(reg: Register, ctx: Context) -> Iterator[Issue]:
     for row in reg.rows:
         for key, value in row.values.items():
             if value is not None and value < 0:
-                yield issue(row, f"แถว {row.name}: ค่าติดลบ {value}", f"row {row.name}: negative count {value} in {key}", "values", key)
+                yield issue(row, f"แถว {row.name}: ช่อง \"{reg.column(key).title}\" ติดลบ ({n(value)}) จำนวนนับต้องไม่ติดลบ",
+                            f"row {row.name}: negative count {n(value, 'arabic')} in \"{reg.column(key).title}\"", "values", key)
     for key, value in reg.totals.items():
         if value < 0:
-            yield issue(reg, f"ยอดรวมติดลบ {value}", f"negative total {value} in {key}", "totals", key)
+            yield issue(reg, f"แถวรวม ช่อง \"{reg.column(key).title}\" ติดลบ ({n(value)})",
+                        f"negative total {n(value, 'arabic')} in \"{reg.column(key).title}\"", "totals", key)
+
+
+def _stated_total_is_wrong(reg: Register, key: str) -> bool:
+    stated, actual = reg.totals.get(key), reg.column_sum(key)
+    return stated is not None and actual is not None and stated != actual and not reg.column(key).target
 
 
 def _name_key(name: str) -> str:
@@ -121,7 +132,7 @@ def target_over_pool(reg: Register, ctx: Context) -> Iterator[Issue]:
         if target is not None and pool is not None and target > pool:
             yield issue(
                 row, f"แถว {row.name}: เป้า {n(target)} มากกว่าที่มีให้เลือก {n(pool)}",
-                f"row {row.name}: target {target} exceeds the {pool} available in {col.pool}", "values", col.key,
+                f"row {row.name}: target {n(target, 'arabic')} exceeds the {n(pool, 'arabic')} available", "values", col.key,
             )
 
 
@@ -146,7 +157,7 @@ def target_total(reg: Register, ctx: Context) -> Iterator[Issue]:
         if value is not None and value != actual:
             yield issue(
                 reg, f"เป้ารวมที่ระบุ {n(value)} ไม่เท่ากับผลรวมเป้าของแถว {n(actual)}",
-                f"stated total target {value} differs from the sum of the row targets {actual}", *at,
+                f"stated total target {n(value, 'arabic')} differs from the sum of the row targets {n(actual, 'arabic')}", *at,
             )
 
 
@@ -163,7 +174,8 @@ def missing_cell(reg: Register, ctx: Context) -> Iterator[Issue]:
             if (col.target and reg.allocation is not None) or col.sum_of:
                 continue  # computed: a missing part is reported as itself
             if reg.value(row, col.key) is None:
-                yield issue(row, f"แถว {row.name}: ไม่มีค่า {col.title}", f"row {row.name}: no value for {col.key}", "name")
+                yield issue(row, f"แถว {row.name}: ช่อง \"{col.title}\" ว่าง (ถ้าไม่มีให้ใส่ - หรือ ๐)",
+                            f"row {row.name}: no value for \"{col.title}\" (type - or 0 for none)", "name")
 
 
 @rule("REG009", "allocation-rule", ERROR, "register")
@@ -175,7 +187,7 @@ def allocation_rule(reg: Register, ctx: Context) -> Iterator[Issue]:
     typed as ๕ (the rule gives ๔).
     Right: ๔, or leave the target cells empty and kbo-docs fills them in.
     """
-    from ..allocate import AllocationError, allocate
+    from ..allocate import METHOD_TH, AllocationError, allocate
 
     rule_ = reg.allocation
     col = reg.target_column
@@ -196,7 +208,9 @@ def allocation_rule(reg: Register, ctx: Context) -> Iterator[Issue]:
         typed = row.values.get(col.key)
         if typed is not None and typed != expected[row.name]:
             yield issue(
-                row, f"แถว {row.name}: เป้า {n(typed)} แต่วิธี {rule_.method} ให้ {n(expected[row.name])}",
-                f"row {row.name}: target {typed} but the declared rule ({rule_.method}, floor {rule_.floor}) gives {expected[row.name]}",
+                row, f"แถว {row.name}: เป้า {n(typed)} แต่วิธีจัดสรรที่กำหนด ({METHOD_TH[rule_.method]} ขั้นต่ำ {n(rule_.floor)}) "
+                     f"ให้ {n(expected[row.name])} (แก้เป็น {n(expected[row.name])} หรือเว้นว่างให้คำนวณเอง)",
+                f"row {row.name}: target {n(typed, 'arabic')} but the declared rule ({rule_.method}, floor {rule_.floor}) "
+                f"gives {n(expected[row.name], 'arabic')} (type it, or leave it empty to have it computed)",
                 "values", col.key,
             )

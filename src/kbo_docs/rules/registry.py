@@ -36,14 +36,17 @@ class Issue:
     """The words concerned, to find their own line inside a multi-line text."""
     before: str = ""
     """The text ahead of ``snippet`` in its value (tells equal snippets apart)."""
+    severity: Severity | None = None
+    """Set where the evidence makes this finding weigh more (or less) than the rule's default."""
 
     @property
     def path(self) -> tuple[str | int, ...]:
         return (*self.node.path, *self.at)
 
 
-def issue(node: Node, th: str, en: str, *at: str | int, snippet: str | None = None, before: str = "") -> Issue:
-    return Issue(node, th, en, at, snippet, before)
+def issue(node: Node, th: str, en: str, *at: str | int, snippet: str | None = None, before: str = "",
+          severity: Severity | None = None) -> Issue:
+    return Issue(node, th, en, at, snippet, before, severity)
 
 
 def in_text(text: str, start: int, end: int) -> dict[str, str]:
