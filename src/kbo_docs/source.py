@@ -36,6 +36,18 @@ class SourceMap:
     spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """First and last line of each text value (a folded block runs over several lines)."""
     text: list[str] = field(default_factory=list)
+    places: dict[Path_, tuple[str, str]] = field(default_factory=dict)
+    """Values read from another file (a clerk's XLSX, :mod:`kbo_docs.sheets`): that file and
+    the cell, e.g. ``("reg.xlsx", "'ทะเบียน'!C7")``."""
+
+    def place(self, path: Path_) -> tuple[str, str] | None:
+        """The (file, cell) that ``path`` (or the row holding it) was read from, if another file."""
+        path = tuple(p for p in path if p != "values")
+        while len(path) >= 4:
+            if path in self.places:
+                return self.places[path]
+            path = path[:-1]
+        return None
 
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest enclosing value that has one."""

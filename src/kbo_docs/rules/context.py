@@ -53,4 +53,7 @@ class Context:
         line = line_of(self.loaded.source, found.path)
         if found.snippet:
             line = self.loaded.source.line_in(found.path, found.snippet, found.before) or line
-        return Finding(self.loaded.file, line, rule.code, found.severity or rule.severity, f"{found.th} / {found.en}")
+        file = self.loaded.file
+        if (place := self.loaded.source.place(found.path)) is not None:
+            file, line = place  # a row read from a clerk's XLSX: its cell
+        return Finding(file, line, rule.code, found.severity or rule.severity, f"{found.th} / {found.en}")
