@@ -201,7 +201,7 @@ def test_page_a4_margins_and_page_numbers(rendered, kind):
 
 def test_circular_text_in_order(rendered):
     assert_in_order(rendered["circular"].texts(), [
-        "ที่ ลป ๐๐๑๙.๓/ว ๒๕๕๕๕",
+        "ที่ ลป ๐๐๑๙.๓/ว",
         "ศาลากลางจังหวัดลำปาง",
         "๖ ธันวาคม ๒๕๖๗",
         "เรื่อง\tการดำเนินโครงการส่งเสริมกระบวนการเครือข่ายองค์ความรู้ (Knowledge – Based OTOP : KBO) "

@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import InputError
 from ..load import Loaded
+from ..numbers import Numbered, assign
 from ..write import write_bytes_atomic
 from .batch import Options, Outcome, Progress, Task, run
 from .view import Document, Views
+
+if TYPE_CHECKING:
+    from ..numbering import NumberRegister
 
 FORMATS = ("docx", "pdf", "xlsx")
 PDF_VARIANTS = ("pdf/a-3b", "pdf/a-1b", "pdf/a-2b", "pdf/ua-1")
@@ -34,6 +39,8 @@ class RenderResult:
     pages: int = 0
     """PDF pages written (the per-recipient letters; combined copies not counted twice)."""
     seconds: float = 0.0
+    numbered: list[Numbered] = field(default_factory=list)
+    """Numbers taken from the numbering register, in order."""
 
 
 def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] | None = None) -> list[tuple[Document, str]]:
@@ -93,13 +100,16 @@ def render_project(
     thai_distribute: bool = True,
     jobs: int = 1,
     progress: Progress | None = None,
+    number_register: NumberRegister | None = None,
 ) -> RenderResult:
     """Render the chosen documents of a loaded file into ``outdir`` as ``<id>.<format>``.
 
     ``thai_distribute=False``: PDF paragraphs that the DOCX lays out Thai-distributed are
     left-aligned instead (see :mod:`kbo_docs.render.thaidist`). ``jobs``: worker processes
     (see :mod:`kbo_docs.render.batch`); ``progress`` is called after each document. A
-    document that fails is listed in ``failed``; the others are written."""
+    document that fails is listed in ``failed``; the others are written. ``number_register``:
+    letters whose number is only its series take their numbers from it (:mod:`kbo_docs.numbers`),
+    after the outputs are known to be free and before anything is rendered."""
     started = time.perf_counter()
     out = Path(outdir)
     result = RenderResult()
@@ -129,6 +139,15 @@ def render_project(
         if warnings and key not in garuda_warned:
             garuda_warned.add(key)
             result.warnings += [w.replace(task.doc.id, key, 1) for w in warnings]
+    docs = [task.doc for task in tasks]
+    if number_register is not None:
+        result.numbered = assign(docs, number_register, loaded.file)
+    else:
+        blank = {d.group or d.id for d in docs if d.data.get("number_series")}
+        result.warnings += [
+            f"{key}: ยังไม่ได้ออกเลขที่หนังสือ เว้นว่างไว้เขียนด้วยมือ / not numbered: the number is left blank after the "
+            "series (give --number-register to take it from the numbering register)" for key in sorted(blank)
+        ]
     options = Options(pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute, overwrite=overwrite)
     outcomes = run(tasks, options, jobs, progress)
     for task, outcome in zip(tasks, outcomes):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..merge import Letter, file_stem, letters
+from ..numbers import series_only
 from ..model import Agency, Circular, Meeting, Person, ProjectFile, Register, SubItem
 from ..refs import expand, project_scope
 
@@ -94,6 +95,9 @@ class Views:
             "agency": self.agency(agency),
             "project": {"name": self.project.project.name, "fiscal_year": self.project.project.fiscal_year},
             "number": c.number,
+            "number_series": series_only(c.number),
+            "letter_kind": c.kind,
+            "recipients_all": text(c.recipient) if c.recipient else None,
             "date": c.date,
             "subject": text(c.subject),
             "salutation": (letter.salutation if letter else None) or c.salutation,

@@ -129,6 +129,8 @@ def enclosure_exists(c: Circular, ctx: Context) -> Iterator[Issue]:
 
 
 _NUMBER_SHAPE = re.compile(r"^[ก-ฮ]{2,}\.?\s[0-9๐-๙]{4}(?:\.[0-9๐-๙]+)*/(?:ว\s)?[0-9๐-๙]+$")
+_SERIES_SHAPE = re.compile(r"^[ก-ฮ]{2,}\.?\s[0-9๐-๙]{4}(?:\.[0-9๐-๙]+)*/(?:ว)?$")
+"""A number still to be taken from the numbering register: its series only (kbo_docs.numbers)."""
 
 
 @rule("CIR005", "circular-number", ERROR, "circular")
@@ -153,10 +155,13 @@ def number_shape(c: Circular, ctx: Context) -> Iterator[Issue]:
     """The number has the usual shape: letter code, a space, a 4-digit owner code (with ``.n``
     parts), a slash, then (``ว`` and a space for circulars) the running number.
 
+    The series alone (``ลป ๐๐๑๙.๓/ว``) is a number still to be taken from the numbering
+    register when the letter is rendered (``--number-register``).
+
     Wrong: ``ลป ๐๐๑๙๓/ว ๒๕๕๕๕`` (five-digit owner code), ``ลป๐๐๑๙.๓/ว๒๕๕๕`` (no spaces).
-    Right: ``ลป ๐๐๑๙.๓/ว ๒๕๕๕๕``.
+    Right: ``ลป ๐๐๑๙.๓/ว ๒๕๕๕๕``, or ``ลป ๐๐๑๙.๓/ว`` to be numbered from the register.
     """
-    if not _NUMBER_SHAPE.match(c.number):
+    if not (_NUMBER_SHAPE.match(c.number) or _SERIES_SHAPE.match(c.number)):
         yield issue(
             c, f"รูปแบบเลขที่หนังสือไม่ตรงแบบ (รหัส ๒ ตัวอักษร เว้นวรรค เลข ๔ หลัก/เลขทะเบียน): {c.number}",
             f"unusual letter number shape (code, space, 4-digit owner number, '/', running number): {c.number}", "number",
