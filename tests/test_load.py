@@ -182,7 +182,7 @@ def test_numbers_that_are_not_whole_numbers_are_refused(typed):
     with pytest.raises(InputError) as info:
         load(text)
     assert info.value.line == line_of(text, "totals:")
-    assert "ทะเบียน r1, ยอดรวม, a" in info.value.message
+    assert "ทะเบียน r1, แถวรวม, ช่อง \"ก\"" in info.value.message
 
 
 def _circular(date: str) -> str:

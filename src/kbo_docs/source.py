@@ -171,7 +171,10 @@ class _Builder:
                     raise InputError("ไม่รองรับ '<<' / YAML merge keys are not supported", self.smap.file, kline)
                 key = key_node.value
                 if key in out:
-                    raise InputError(f"คีย์ซ้ำ / duplicate key '{key}'", self.smap.file, kline)
+                    first = self.smap.lines.get((*path, key), kline)
+                    raise InputError(f"คีย์ '{key}' ซ้ำกับบรรทัด {first} ให้ลบบรรทัดที่ไม่ใช้ออกหนึ่งบรรทัด / "
+                                     f"duplicate key '{key}' (also on line {first}); delete one of the two lines",
+                                     self.smap.file, kline)
                 out[key] = self.build(value_node, (*path, key), kline)
             return out
         raise InputError("ค่าที่อ่านไม่ได้ / unsupported YAML node", self.smap.file, line)  # pragma: no cover

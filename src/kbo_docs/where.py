@@ -108,10 +108,21 @@ def describe(path: tuple[str | int, ...], data: Any = None, digits: thai.Digits 
     th: list[str] = []
     en: list[str] = []
     node = data
+    register: Any = None
     i = 0
     while i < len(path):
         key = path[i]
         nxt = path[i + 1] if i + 1 < len(path) else None
+        if key in ("values", "totals") and isinstance(nxt, str):
+            title = _column_title(register, nxt)
+            if key == "totals":
+                th.append("แถวรวม")
+                en.append("total row")
+            th.append(f'ช่อง "{title}"')
+            en.append(f'column "{title}"')
+            i += 2
+            node = None
+            continue
         child = node.get(key) if isinstance(node, dict) and isinstance(key, str) else None
         if isinstance(key, str) and isinstance(nxt, int):
             item = child[nxt] if isinstance(child, list) and 0 <= nxt < len(child) else None
@@ -126,6 +137,8 @@ def describe(path: tuple[str | int, ...], data: Any = None, digits: thai.Digits 
                 word_th, word_en = _ITEM_WORD.get(key, (f"{t}ข้อ", e))
                 th.append(f"{word_th} {thai.format_number(nxt + 1, digits)}")
                 en.append(f"{word_en} {nxt + 1}")
+            if key == "registers":
+                register = item
             node = item
             i += 2
             continue
@@ -142,6 +155,14 @@ def describe(path: tuple[str | int, ...], data: Any = None, digits: thai.Digits 
     if not th:
         return "ต้นแฟ้ม", "top of the file"
     return ", ".join(th), ", ".join(en)
+
+
+def _column_title(register: Any, key: str) -> str:
+    columns = register.get("columns") if isinstance(register, dict) else None
+    for column in columns if isinstance(columns, list) else []:
+        if isinstance(column, dict) and column.get("key") == key and isinstance(column.get("title"), str):
+            return column["title"]
+    return key
 
 
 def _row_name(item: dict | list) -> str | None:

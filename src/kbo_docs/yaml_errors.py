@@ -67,6 +67,10 @@ _CAUSES = {
         "ย่อหน้าไม่ตรงกับบรรทัดข้างบน คีย์ในชุดเดียวกันต้องเริ่มที่คอลัมน์เดียวกัน",
         "the indentation does not match the lines above; keys of one group start in the same column",
     ),
+    "unclosed_bracket": (
+        "เปิดวงเล็บเหลี่ยม [ แล้วไม่ได้ปิด ต้องมี ] ปิดท้ายรายการในบรรทัดเดียวกัน",
+        "a '[' is opened but not closed; close the list with ']' on the same line",
+    ),
     "missing_colon": (
         "ขาดเครื่องหมาย \":\" หลังชื่อคีย์",
         "a ':' is missing after the key",
@@ -74,7 +78,7 @@ _CAUSES = {
 }
 
 _FALLBACK = (
-    "YAML ผิดรูปแบบ ตรวจการย่อหน้า เครื่องหมายคำพูด และเครื่องหมาย \":\" ในบรรทัดนี้และบรรทัดข้างบน",
+    "ตรวจการย่อหน้า เครื่องหมายคำพูด และเครื่องหมาย \":\" ในบรรทัดนี้และบรรทัดข้างบน",
     "malformed YAML",
 )
 
@@ -110,7 +114,8 @@ def _candidates(lines: list[str], at: int, context_line: int | None) -> list[tup
     """(line, repaired text, cause) for the error line ``at`` (1-based) and a few lines above."""
     out: list[tuple[int, str, str]] = []
     targets = []
-    for n in [context_line, at, *range(at - 1, max(0, at - 1 - _LINES_ABOVE), -1)]:
+    odd = next((k for k in range(at, 0, -1) if _odd_quotes(lines[k - 1])), None) if at <= len(lines) else None
+    for n in [odd, context_line, at, *range(at - 1, max(0, at - 1 - _LINES_ABOVE), -1)]:
         if n and 1 <= n <= len(lines) and n not in targets and lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#"):
             targets.append(n)
     for n in targets:
@@ -119,9 +124,16 @@ def _candidates(lines: list[str], at: int, context_line: int | None) -> list[tup
         if "\t" in lead:
             for width in (2, 4):
                 out.append((n, lead.replace("\t", " " * width) + line.lstrip(" \t"), "tab"))
-        if line.count('"') % 2 == 1 or (line.count("'") % 2 == 1 and re.search(r"(:\s+|-\s+)'", line)):
+        if _odd_quotes(line):
             mark = '"' if line.count('"') % 2 == 1 else "'"
+            opened = line.index(mark)
+            # close it where a flow entry ends (", key:" or "]" / "}"), or at the end of the line
+            for m in re.finditer(r"(?=,\s*[^\s,\[\]{}]+\s*:\s)|(?=\s*[\]}])", line[opened + 1:]):
+                at_ = opened + 1 + m.start()
+                out.append((n, line[:at_] + mark + line[at_:], "unclosed_quote"))
             out.append((n, line.rstrip() + mark, "unclosed_quote"))
+        if line.count("[") > line.count("]"):
+            out.append((n, line.rstrip() + "]" * (line.count("[") - line.count("]")), "unclosed_bracket"))
         m = _KEY.match(line) or _ITEM.match(line)
         if m and m["value"] and m["value"][0] not in "\"'|>[{":
             cause = "colon_in_text" if ": " in m["value"] or m["value"].endswith(":") else "special_start"
@@ -145,6 +157,11 @@ def _candidates(lines: list[str], at: int, context_line: int | None) -> list[tup
         if word and ":" not in word[2]:
             out.append((n, f"{word[1]}{word[2]}: {word[4]}", "missing_colon"))
     return out[:_MAX_CANDIDATES]
+
+
+def _odd_quotes(line: str) -> bool:
+    body = line.split(" #")[0]
+    return body.count('"') % 2 == 1 or (body.count("'") % 2 == 1 and re.search(r"(:\s+|-\s+)'", body) is not None)
 
 
 def _best_repair(text: str, at: int, context_line: int | None) -> Repair | None:
@@ -196,6 +213,8 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
         th, en = _CAUSES[repair.cause]
         line = repair.line
         col = column if repair.line == at else _first_char(lines[line - 1])
+        if repair.cause == "unclosed_quote":  # point at the quote that is never closed
+            col = _opening_quote(lines[line - 1], repair.new)
     context: list[str] = []
     if repair is not None and repair.line != at and 1 <= at <= len(lines):
         context += _quote_line(lines, line, col)
@@ -209,8 +228,15 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
         context.append(f"{line:>5} | {repair.new}")
         if repair.reach != float("inf"):
             context.append("  (แก้แล้วยังมีจุดผิดอื่นต่อไปในแฟ้ม / the file has more to fix after this)")
-    message = f"YAML ผิดรูปแบบ: {th} / malformed YAML: {en}"
+    message = f"แฟ้มข้อมูลผิดรูปแบบ: {th} / malformed YAML: {en}"
     return Explained(message, line, col + 1, context, repair)
+
+
+def _opening_quote(line: str, repaired: str) -> int:
+    """Column (0-based) of the quote that the repair closes: the last quote before the place
+    where the repair inserted its closing one."""
+    inserted = next((i for i, (a, b) in enumerate(zip(line, repaired)) if a != b), len(line))
+    return max(line.rfind('"', 0, inserted), line.rfind("'", 0, inserted), 0)
 
 
 def _first_char(line: str) -> int:

@@ -79,6 +79,9 @@ def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: 
     (``--thai-distribute`` in base.css) out left-aligned; so does a WeasyPrint whose
     internals differ from the ones :mod:`kbo_docs.render.thaidist` was written for (with
     one ``ThaiDistributeWarning``)."""
+    from .system import require_weasyprint
+
+    require_weasyprint()
     from weasyprint import HTML
 
     from . import textlayer, thaidist

@@ -108,7 +108,12 @@ def deadline_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
     for node, at, day, words in _deadlines(c):
         problem = checks.deadline_outside(day, ctx.fiscal_year)
         if problem:
-            yield issue(node, *problem, *at, **words)
+            th, en = problem
+            fixed = [d for d in _same_day_other_years(day) if checks.in_fiscal_years(d, ctx.fiscal_year) and d > c.date]
+            if fixed:
+                th += f" (หมายถึง {thai.format_date(fixed[0])} หรือไม่)"
+                en += f" (did you mean {checks.en_date(fixed[0])}?)"
+            yield issue(node, th, en, *at, **words)
 
 
 enclosure_numbers = checks.enclosure_numbers  # kept for importers of the old name

@@ -30,6 +30,8 @@ def row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
             parts = [reg.value(row, k) for k in col.sum_of]
             if typed is None or any(p is None for p in parts):
                 continue
+            if typed < 0 or any(p < 0 for p in parts if p is not None):
+                continue  # REG004 names the negative cell: one slip, one finding
             expected = checks.sum_mismatch(typed, [p for p in parts if p is not None])
             if expected is not None:
                 yield issue(row, *checks.row_sum_message(row.name, col.title, col.key, typed, expected), "values", col.key)
@@ -131,8 +133,9 @@ def target_over_pool(reg: Register, ctx: Context) -> Iterator[Issue]:
         target, pool = reg.value(row, col.key), reg.value(row, col.pool)
         if target is not None and pool is not None and target > pool:
             yield issue(
-                row, f"แถว {row.name}: เป้า {n(target)} มากกว่าที่มีให้เลือก {n(pool)}",
-                f"row {row.name}: target {n(target, 'arabic')} exceeds the {n(pool, 'arabic')} available", "values", col.key,
+                row, f"แถว {row.name}: เป้า {n(target)} มากกว่าที่มีให้เลือก {n(pool)} (ใส่ได้ไม่เกิน {n(pool)})",
+                f"row {row.name}: target {n(target, 'arabic')} exceeds the {n(pool, 'arabic')} available (at most {n(pool, 'arabic')})",
+                "values", col.key,
             )
 
 
