@@ -23,7 +23,8 @@ HEADER = ["ลำดับ", "อำเภอ", "จำนวนผลิตภ�
 ROWS = [
     [1, "เมืองลำปาง", "๑๔", 354, "=C4+D4", 4],
     [2, "แม่เมาะ", 3, "๑๙๙", None, "๓"],
-    [3, "เกาะคา", "10", "182", 192, "-"],
+    [3, "เกาะคา", "10", "182", 192, None],
+    [4, "เสริมงาม", "-", "๘๕", None, 2],
 ]
 REGISTER = """\
 agency: {name: สำนักงานพัฒนาชุมชนจังหวัดลำปาง}
@@ -70,11 +71,11 @@ def setup(tmp_path: Path, rows: list[list[object]] = ROWS, text: str = REGISTER,
 def test_rows_are_read_by_header_name_under_merged_titles(tmp_path):
     data = setup(tmp_path, total=[None, "รวม", 27, 735, 762, 9])
     reg = load_project(data).project.registers[0]
-    assert [r.name for r in reg.rows] == ["เมืองลำปาง", "แม่เมาะ", "เกาะคา"]
-    assert [r.values["stars"] for r in reg.rows] == [14, 3, 10]  # Thai digits, an Excel number, Arabic text
-    assert [r.values["quadrant_d"] for r in reg.rows] == [354, 199, 182]
+    assert [r.name for r in reg.rows] == ["เมืองลำปาง", "แม่เมาะ", "เกาะคา", "เสริมงาม"]
+    assert [r.values["stars"] for r in reg.rows] == [14, 3, 10, 0]  # Thai digits, Excel, Arabic text, "-" is nil
+    assert [r.values["quadrant_d"] for r in reg.rows] == [354, 199, 182, 85]
     assert reg.rows[1].values["total"] is None and reg.value(reg.rows[1], "total") == 202  # empty: computed
-    assert [r.values["target"] for r in reg.rows] == [4, 3, None]  # "-" is no value
+    assert [r.values["target"] for r in reg.rows] == [4, 3, None, 2]  # empty: no value
     assert reg.totals == {"stars": 27, "quadrant_d": 735, "total": 762, "target": 9}  # the รวม row
 
 
@@ -92,7 +93,7 @@ def test_findings_in_the_workbook_and_the_file_sort_together(tmp_path):
     data = setup(tmp_path, rows, REGISTER.replace("title: ทะเบียน\n", "title: ทะเบียน  ทดสอบ\n"))
     found = [(Path(f.file).name, f.line, f.rule) for f in check_loaded(load_project(data))]
     assert found[0] == ("data.yaml", 5, "TXT003")
-    assert ("reg.xlsx", "'ทะเบียน'!B6", "REG008") in found  # เกาะคา's target is "-"
+    assert ("reg.xlsx", "'ทะเบียน'!B6", "REG008") in found  # เกาะคา's target is empty
 
 
 @pytest.mark.parametrize(("cell", "value", "message"), [

@@ -14,12 +14,11 @@ from typing import Any
 
 from . import thai
 from .model import Circular, ProjectFile, Recipient, RecipientSource
+from .model.base import NIL
 from .refs import expand
 
 ROW = "row."
 """Prefix of the names a letter's own row adds to the reference scope: ``${row.target}``."""
-NIL = {"", "-", "–", "—"}
-"""Cells that mean "no value" in a clerk's list."""
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,12 @@ class Letter:
 
 def cell_value(value: str | None) -> Any:
     """A recipient's cell as a value: a whole number typed with Thai or Arabic digits becomes an
-    int (printed by :mod:`kbo_docs.thai`), ``-`` or empty is no value, anything else stays text."""
-    if value is None or value.strip() in NIL:
+    int (printed by :mod:`kbo_docs.thai`), ``-`` is nil (0) as in a register, empty is no value,
+    anything else stays text."""
+    if value is None or not value.strip():
         return None
+    if value.strip() in NIL:
+        return 0
     try:
         number = thai.parse_number(value)
     except ValueError:

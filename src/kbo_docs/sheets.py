@@ -12,8 +12,8 @@ The header row is found by name: the first row that names every column the data 
 its title or its key, spaces and digit forms ignored); merged title rows above it and columns
 the data does not use are skipped. Below it, each row is one register row or recipient, up to
 the ``รวม`` row (read as the register's stated totals when the file gives none) or the first
-empty row. Numbers may be typed with Thai or Arabic digits and thousands commas; ``-`` is no
-value. Each bad cell is one error naming the workbook and the cell: ``file.xlsx:'ทะเบียน'!C7``.
+empty row. Numbers may be typed with Thai or Arabic digits and thousands commas; ``-`` is nil
+(zero, as Thai tables print it, and as in the data file), an empty cell no value. Each bad cell is one error naming the workbook and the cell: ``file.xlsx:'ทะเบียน'!C7``.
 
 The loader (:func:`kbo_docs.load.load_text`) replaces each such mapping by the rows it reads,
 before the data is validated, so the rest of kbo-docs sees ordinary rows.
@@ -30,7 +30,7 @@ from . import thai
 from .findings import InputError
 from .source import SourceMap
 
-NIL = {"", "-", "–", "—"}
+from .model.base import NIL
 NAME_HEADERS = ("name", "ชื่อ")
 RECIPIENT_HEADERS = {
     "name": ("name", "ชื่อ", "เรียน", "ผู้รับ", "ชื่อผู้รับ"),
@@ -137,11 +137,11 @@ class _Table:
             day = value.date() if isinstance(value, dt.datetime) else value
             return thai.format_date(day)
         text = " ".join(str(value).split())
-        return None if text in NIL else text
+        return text or None
 
     def number(self, row: int, column: int | None) -> int | None:
         """A whole number: typed with Thai or Arabic digits and commas, or an Excel number;
-        ``-`` or empty is no value."""
+        ``-`` is nil (0), empty is no value."""
         if column is None:
             return None
         value = self.cells.get((row, column))
@@ -156,8 +156,10 @@ class _Table:
         if isinstance(value, (dt.date, dt.datetime)):
             raise self.error(f"ต้องเป็นตัวเลข ไม่ใช่วันที่ / must be a number, not a date: {value}", row, column)
         text = str(value).strip()
-        if text in NIL:
+        if not text:
             return None
+        if text in NIL:
+            return 0
         try:
             number = thai.parse_number(text)
         except ValueError:

@@ -104,13 +104,13 @@ LISTED = replace_once(
     SAMPLE, '    recipients: {register: kbo68-allocation, name: "นายอำเภอ${row.name}"}\n',
     "    recipients:\n"
     "      - {name: นายอำเภอเถิน, address: [ที่ว่าการอำเภอเถิน, ลป ๕๒๑๖๐], target: ๒}\n"
-    "      - {name: นายอำเภองาว, target: '-'}\n"
+    "      - {name: นายอำเภองาว, target: ''}\n"
     "      - {name: นายอำเภอแม่ทะ, target: ๓}\n",
 )
 
 
 def test_a_failing_letter_is_named_and_the_others_are_kept(tmp_path):
-    """นายอำเภองาว's target is ``-`` (no value): check reports it (CIR011); rendered anyway, that
+    """นายอำเภองาว's target is empty (no value): check reports it (CIR011); rendered anyway, that
     one letter fails, by name, and the two others are written; no combined PDF or ZIP of an
     incomplete set."""
     data = tmp_path / "listed.yaml"
@@ -128,7 +128,7 @@ def test_a_failing_letter_is_named_and_the_others_are_kept(tmp_path):
 
 
 def test_listed_recipients_print_their_own_values_and_addresses(tmp_path):
-    text = LISTED.replace("target: '-'", "target: '๑,๒๐๐'")
+    text = LISTED.replace("target: ''", "target: '๑,๒๐๐'")
     out = tmp_path / "OUT"
     result = render_project(load_text(text, str(tmp_path / "x.yaml")), out, formats=["pdf"], only=["kbo68-districts"], jobs=1)
     assert result.failed == []
