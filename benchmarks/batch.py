@@ -123,16 +123,21 @@ def _memory(pids: list[int]) -> tuple[int, int]:
 
 def render(data: Path, out: Path, *args: str) -> tuple[float, int, int, str]:
     """Wall seconds, peak PSS and RSS (KiB) of ``kbo-docs render`` and its stdout."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([str(KBO_DOCS), "render", str(data), "-o", str(out), "--format", "docx,pdf", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak_pss = peak_rss = 0
-    while proc.poll() is None:
-        pss, rss = _memory(_tree(proc.pid))
-        peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
-        time.sleep(0.1)
-    seconds = time.perf_counter() - start
-    stdout, stderr = proc.communicate()
+    # Output goes to files, not pipes: nobody reads a pipe while the render runs.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out_file, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as err_file:
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(KBO_DOCS), "render", str(data), "-o", str(out), "--format", "docx,pdf", *args],
+                                stdout=out_file, stderr=err_file, text=True)
+        peak_pss = peak_rss = 0
+        while proc.poll() is None:
+            pss, rss = _memory(_tree(proc.pid))
+            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+            time.sleep(0.1)
+        seconds = time.perf_counter() - start
+        out_file.seek(0)
+        err_file.seek(0)
+        stdout, stderr = out_file.read(), err_file.read()
     if proc.returncode != 0:
         raise SystemExit(f"kbo-docs render failed ({proc.returncode}):\n{stderr[-2000:]}")
     return seconds, peak_pss, peak_rss, stdout

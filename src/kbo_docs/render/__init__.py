@@ -142,6 +142,7 @@ def render_project(
     docs = [task.doc for task in tasks]
     if number_register is not None:
         result.numbered = assign(docs, number_register, loaded.file)
+        number_register.engine.dispose()  # no database connection is carried into forked workers
     else:
         blank = {d.group or d.id for d in docs if d.data.get("number_series")}
         result.warnings += [
