@@ -163,12 +163,31 @@ def deadline_not_after(deadline: dt.date, letter_date: dt.date) -> tuple[str, st
     )
 
 
-def deadline_outside(deadline: dt.date, first: int, last: int | None = None) -> tuple[str, str] | None:
-    """CIR003: the message when a deadline falls outside the fiscal year(s)."""
+def deadline_outside(deadline: dt.date, first: int, last: int | None = None,
+                     letter_date: dt.date | None = None) -> tuple[str, str] | None:
+    """CIR003: the message when a deadline falls outside the fiscal year(s), with the same day
+    of the year before or after when that one fits (inside the year, after the letter's date)."""
     if in_fiscal_years(deadline, first, last):
         return None
-    th, en = fiscal_year_text(first, last)
-    return f"กำหนดส่ง {thai.format_date(deadline)} อยู่นอก{th}", f"deadline {en_date(deadline)} is outside the {en}"
+    fy_th, fy_en = fiscal_year_text(first, last)
+    th, en = f"กำหนดส่ง {thai.format_date(deadline)} อยู่นอก{fy_th}", f"deadline {en_date(deadline)} is outside the {fy_en}"
+    fits = [d for d in same_day_other_years(deadline)
+            if in_fiscal_years(d, first, last) and (letter_date is None or d > letter_date)]
+    if fits:
+        th += f" (หมายถึง {thai.format_date(fits[0])} หรือไม่)"
+        en += f" (did you mean {en_date(fits[0])}?)"
+    return th, en
+
+
+def same_day_other_years(day: dt.date) -> list[dt.date]:
+    """The same day and month a year earlier and a year later (29 February where it exists)."""
+    out = []
+    for year in (day.year - 1, day.year + 1):
+        try:
+            out.append(day.replace(year=year))
+        except ValueError:
+            continue
+    return out
 
 
 def letter_date_outside(day: dt.date, first: int, last: int | None = None) -> tuple[str, str] | None:

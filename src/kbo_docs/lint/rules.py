@@ -115,7 +115,8 @@ def deadline_in_fiscal_year(doc: Document, ctx: DocContext) -> Iterator[DocIssue
     if ctx.fiscal_year is None:
         return
     for piece, start, day in _deadlines(doc):
-        problem = checks.deadline_outside(day, ctx.fiscal_year.first, ctx.fiscal_year.last)
+        letter = ctx.letter_date[0] if ctx.letter_date is not None else None
+        problem = checks.deadline_outside(day, ctx.fiscal_year.first, ctx.fiscal_year.last, letter_date=letter)
         if problem:
             yield found(piece, start, *problem)
 

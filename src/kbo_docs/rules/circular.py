@@ -52,7 +52,7 @@ def date_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
     listed_en = ", ".join(checks.en_date(d) for d in before)
     th += f" และกำหนดส่งในหนังสือ ({listed_th}) มาก่อนวันที่นี้ จึงน่าจะพิมพ์วันที่หนังสือผิด"
     en += f", and the letter's own deadline{'s' if n > 1 else ''} ({listed_en}) come{'' if n > 1 else 's'} before it: the date is probably mistyped"
-    fixed = [d for d in _same_day_other_years(c.date) if checks.in_fiscal_years(d, ctx.fiscal_year) and d < before[0]]
+    fixed = [d for d in checks.same_day_other_years(c.date) if checks.in_fiscal_years(d, ctx.fiscal_year) and d < before[0]]
     if fixed:
         th += f" (หมายถึง {thai.format_date(fixed[-1])} หรือไม่)"
         en += f" (did you mean {checks.en_date(fixed[-1])}?)"
@@ -63,16 +63,6 @@ def _date_is_the_slip(c: Circular, ctx: Context, deadline: dt.date) -> bool:
     """The letter's date, outside the fiscal year, is the cause of a deadline not after it."""
     return (deadline <= c.date and checks.in_fiscal_years(deadline, ctx.fiscal_year)
             and not checks.in_fiscal_years(c.date, ctx.fiscal_year))
-
-
-def _same_day_other_years(day: dt.date) -> list[dt.date]:
-    out = []
-    for year in (day.year - 1, day.year + 1):
-        try:
-            out.append(day.replace(year=year))
-        except ValueError:
-            continue
-    return sorted(out)
 
 
 def _deadlines(c: Circular) -> Iterator[tuple[Node, tuple[str | int, ...], dt.date, dict[str, str]]]:
@@ -106,14 +96,9 @@ def deadline_in_fiscal_year(c: Circular, ctx: Context) -> Iterator[Issue]:
     Right: ``ภายในวันที่ ๒๐ ธันวาคม ๒๕๖๗``.
     """
     for node, at, day, words in _deadlines(c):
-        problem = checks.deadline_outside(day, ctx.fiscal_year)
+        problem = checks.deadline_outside(day, ctx.fiscal_year, letter_date=c.date)
         if problem:
-            th, en = problem
-            fixed = [d for d in _same_day_other_years(day) if checks.in_fiscal_years(d, ctx.fiscal_year) and d > c.date]
-            if fixed:
-                th += f" (หมายถึง {thai.format_date(fixed[0])} หรือไม่)"
-                en += f" (did you mean {checks.en_date(fixed[0])}?)"
-            yield issue(node, th, en, *at, **words)
+            yield issue(node, *problem, *at, **words)
 
 
 enclosure_numbers = checks.enclosure_numbers  # kept for importers of the old name
