@@ -249,7 +249,8 @@ def test_real_garuda_is_placed_3_cm_high(tmp_path):
     text = replace_once(SAMPLE_TEXT, "garuda_image: null", "garuda_image: garuda.png")
     path = write_sample(tmp_path, text)
     out = tmp_path / "OUT"
-    proc = render(str(path), "-o", str(out), "--format", "pdf", "--only", "kbo68-districts")
+    proc = render(str(path), "-o", str(out), "--format", "pdf", "--only", "kbo68-districts",
+                  "--number-register", str(tmp_path / "numbers.sqlite"))
     assert proc.returncode == 0, proc.stderr
     assert "Garuda" not in proc.stderr and "warning" not in proc.stderr
     with pdfplumber.open(out / CIRCULAR) as pdf:

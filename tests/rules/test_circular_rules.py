@@ -294,7 +294,7 @@ def test_cir005_kind_defaults_to_circular():
         pytest.param("ลป ๐๐๑๙.๓/ว๒๕๕๕", id="no-space-after-wor"),
         pytest.param('"ลป  ๐๐๑๙.๓/ว ๒๕๕๕"', id="double-space"),
         pytest.param("ที่ ลป ๐๐๑๙.๓/ว ๒๕๕๕", id="with-the-word-ที่"),
-        pytest.param("ลป ๐๐๑๙.๓/ว", id="no-running-number"),
+        pytest.param("ลป ๐๐๑๙.๓ ว", id="no-slash-before-wor"),
         pytest.param("ลป ๐๐๑๙.๓", id="no-slash"),
     ],
 )
@@ -494,3 +494,11 @@ def test_a_letter_needs_a_recipient_or_recipients():
 
     with pytest.raises(InputError, match="recipient"):
         load(replace_once(CIRCULAR, RECIPIENT, ""))
+
+
+def test_cir006_a_series_alone_is_a_number_still_to_take():
+    """``ลป ๐๐๑๙.๓/ว`` (no running number) is taken from the numbering register at render time."""
+    none(replace_once(CIRCULAR, "number: ลป ๐๐๑๙.๓/ว ๒๕๕๕", "number: ลป ๐๐๑๙.๓/ว"), "CIR006")
+    text = replace_once(replace_once(CIRCULAR, "number: ลป ๐๐๑๙.๓/ว ๒๕๕๕", "number: ลป ๐๐๑๙.๓/"), "kind: circular", "kind: letter")
+    none(text, "CIR006")
+    one(replace_once(CIRCULAR, "number: ลป ๐๐๑๙.๓/ว ๒๕๕๕", "number: ลป ๐๐๑๙๓/ว"), "CIR006", WARNING, "number: ลป ๐๐๑๙๓/ว")

@@ -151,9 +151,10 @@ def run(tasks: list[Task], options: Options, jobs: int, progress: Progress | Non
             progress(task, outcome, len(outcomes), total)
 
     # The first document of each kind is built here before anything is written: a broken
-    # template stops the render with nothing written (TemplateError), and this process, which
-    # the workers are forked from, is warm for every kind.
+    # template or a missing system library stops the render with nothing written, and this
+    # process, which the workers are forked from, is warm for every kind.
     from .jinja import TemplateError
+    from .system import MissingSystemLibrary
 
     kinds: dict[str, Task] = {}
     for task in tasks:
@@ -164,7 +165,7 @@ def run(tasks: list[Task], options: Options, jobs: int, progress: Progress | Non
         outcome = Outcome(task.index)
         try:
             probes.append((task, outcome, make(task, options, outcome)))
-        except TemplateError:
+        except (TemplateError, MissingSystemLibrary):
             raise
         except Exception as exc:
             outcome.error = _describe(exc)
