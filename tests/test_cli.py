@@ -218,8 +218,10 @@ def test_schema_is_valid_json_schema():
     schema = _schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["type"] == "object"
-    assert {"agency", "project", "circulars", "registers", "meetings"} <= set(schema["properties"])
-    assert set(schema["required"]) == {"agency", "project"}
+    assert {"agency", "project", "circulars", "registers", "meetings", "memos", "orders", "invitations",
+            "announcements"} <= set(schema["properties"])
+    # agency and project are needed only where a document prints them (PRJ001), not by the schema
+    assert not set(schema.get("required", [])) & {"agency", "project"}
     import jsonschema
 
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -256,10 +258,21 @@ def test_schema_output_file_is_written(tmp_path):
     json.loads(target.read_text(encoding="utf-8"))
 
 
-def test_schema_output_file_is_replaced(tmp_path):
+def test_schema_output_file_is_kept_without_overwrite(tmp_path):
+    # Was a bug (issue 10): schema -o replaced an existing file without --overwrite.
     target = tmp_path / "schema.json"
     target.write_text("old", encoding="utf-8")
     result = run("schema", "--output", str(target))
+    assert result.code == 2
+    assert "--overwrite" in result.stderr and str(target) in result.stderr
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["schema.json"]
+
+
+def test_schema_output_file_is_replaced_with_overwrite(tmp_path):
+    target = tmp_path / "schema.json"
+    target.write_text("old", encoding="utf-8")
+    result = run("schema", "--output", str(target), "--overwrite")
     assert result.code == 0
     assert target.read_text(encoding="utf-8") == run("schema").stdout
     assert [p.name for p in tmp_path.iterdir()] == ["schema.json"]  # no temporary file left

@@ -176,13 +176,21 @@ def test_counts_with_either_digits_and_thousands_commas(typed):
     assert register.rows[0].values == {"a": 1234}
 
 
-@pytest.mark.parametrize("typed", ['"12,34"', '"๑,๒๓"', "๒5", "๑๒.๕", "หนึ่ง"])
-def test_numbers_that_are_not_whole_numbers_are_refused(typed):
+@pytest.mark.parametrize("typed", ['"12,34"', '"๑,๒๓"', "๒5", "หนึ่ง"])
+def test_numbers_that_are_not_numbers_are_refused(typed):
     text = _register(typed)
     with pytest.raises(InputError) as info:
         load(text)
     assert info.value.line == line_of(text, "totals:")
     assert "ทะเบียน r1, แถวรวม, ช่อง \"ก\"" in info.value.message
+
+
+def test_decimals_are_exact_not_float():
+    """๑๒.๕ in a register is an exact Decimal (REG012 says so when its column counts)."""
+    from decimal import Decimal
+
+    register = load(_register("๑๒.๕")).project.registers[0]
+    assert register.totals == {"a": Decimal("12.5")} and isinstance(register.totals["a"], Decimal)
 
 
 def _circular(date: str) -> str:
@@ -300,8 +308,8 @@ def _dump(rows: str) -> list[dict]:
 
 def test_rows_as_lists_and_as_mappings_give_the_same_model():
     expected = [
-        {"name": "เมือง", "values": {"a": 1, "b": 2, "total": 3}},
-        {"name": "งาว", "values": {"a": 4, "b": 5}},
+        {"name": "เมือง", "values": {"a": 1, "b": 2, "total": 3}, "equals": {}},
+        {"name": "งาว", "values": {"a": 4, "b": 5}, "equals": {}},
     ]
     assert _dump(ROWS_AS_LISTS) == expected
     assert _dump(ROWS_AS_MAPPINGS) == expected

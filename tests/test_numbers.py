@@ -13,7 +13,7 @@ import openpyxl
 import pdfplumber
 
 from kbo_docs.numbering import NumberRegister
-from kbo_docs.numbers import series_only
+from kbo_docs.numbers import number_series
 
 from .helpers import KBO_DOCS, LAMPANG, replace_once, run_cli
 
@@ -25,11 +25,11 @@ def head(pdf: Path) -> str:
         return (doc.pages[0].extract_text() or "").splitlines()[0]
 
 
-def test_series_only():
-    assert series_only("ลป ๐๐๑๙.๓/ว") == "ลป ๐๐๑๙.๓/ว"
-    assert series_only(" ลป  ๐๐๑๙.๓/ ") == "ลป ๐๐๑๙.๓/"
-    assert series_only("ลป ๐๐๑๙.๓/ว ๑๒") is None
-    assert series_only("ลป ๐๐๑๙.๓/๑๒") is None
+def test_number_series():
+    assert number_series("ลป ๐๐๑๙.๓/ว") == "ลป ๐๐๑๙.๓/ว"
+    assert number_series(" ลป  ๐๐๑๙.๓/ ") == "ลป ๐๐๑๙.๓/"
+    assert number_series("ลป ๐๐๑๙.๓/ว ๑๒") is None
+    assert number_series("ลป ๐๐๑๙.๓/๑๒") is None
 
 
 def test_a_circular_to_every_district_keeps_one_number(tmp_path):

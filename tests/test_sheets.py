@@ -195,5 +195,5 @@ def test_a_recipient_without_a_name_is_found_at_its_row(tmp_path):
     people(tmp_path / "people.xlsx", [["นายอำเภอเถิน", None, "๒", "A1"], [None, "ที่ว่าการ", "๓", "B2"]])
     data = tmp_path / "c.yaml"
     data.write_text(RECIPIENTS, encoding="utf-8")
-    findings = check_loaded(load_project(data), {"CIR010"})
+    findings = check_loaded(load_project(data), {"CIR011"})
     assert [(Path(f.file).name, f.line) for f in findings] == [("people.xlsx", "Sheet!A4")]

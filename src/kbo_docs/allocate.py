@@ -200,16 +200,52 @@ def explain_fit(
     if {n for n, _ in rows} != set(targets):
         raise AllocationError("ชื่อเป้าหมายไม่ตรงกับแถว / targets must name exactly the rows")
     total = sum(targets.values())
-    floor_range = range(max(targets.values(), default=0) + 1) if floors is None else floors
     lowest = min(targets.values(), default=0)
+    if floors is None:
+        floors = _possible_floors(rows, targets, caps)
+    floor_range = [f for f in floors if 0 <= f <= lowest]
+    if len(floor_range) * len(METHODS) > MAX_FIT_TRIALS:
+        raise AllocationError(
+            f"ต้องลองขั้นต่ำ {len(floor_range):,} ค่า มากเกินไป / {len(floor_range):,} floors would have to be tried "
+            f"(at most {MAX_FIT_TRIALS // len(METHODS):,}): give the floor with --floor and allocate instead"
+        )
     fits = []
     for method in methods:
         for f in floor_range:
-            if f <= lowest:
-                result = allocate(rows, total, method, floor=f, caps=caps)
-                if result.targets() == dict(targets):
-                    fits.append(Fit(method, f, result))
+            result = allocate(rows, total, method, floor=f, caps=caps)
+            if result.targets() == dict(targets):
+                fits.append(Fit(method, f, result))
     return fits
+
+
+MAX_FIT_TRIALS = 3000
+"""Allocations explain-fit may try (methods times floors)."""
+
+
+def _possible_floors(rows: Sequence[tuple[str, Weight]], targets: Mapping[str, int],
+                     caps: Mapping[str, int] | None) -> range:
+    """The uniform floors that can reproduce ``targets``: 0 .. the smallest target, narrowed
+    (without caps) by quotas. With floor ``f`` a row's share of the ``T - n f`` seats left is
+    ``t - f``; every method here gives a row its quota ``(T - n f) w / W`` within ``n`` seats,
+    so ``|t - f - (T - n f) w / W| < n + 1`` for every row bounds ``f`` on both sides."""
+    lowest = min(targets.values(), default=0)
+    lo, hi = Fraction(0), Fraction(lowest)
+    wsum = sum(Fraction(w) for _, w in rows)
+    n = len(rows)
+    if caps or not wsum or not n:
+        return range(lowest + 1)
+    total = sum(targets.values())
+    for name, weight in rows:
+        share = Fraction(weight) / wsum
+        a = targets[name] - total * share  # t - f - (T - n f) p  ==  a - b f
+        b = 1 - n * share
+        if b == 0:
+            continue
+        ends = sorted(((a - n - 1) / b, (a + n + 1) / b))
+        lo, hi = max(lo, ends[0]), min(hi, ends[1])
+    if lo > hi:
+        return range(0)
+    return range(math.floor(lo), math.ceil(hi) + 1)
 
 
 def _prepare(
@@ -292,14 +328,55 @@ def _hamilton(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | N
     )
 
 
-def _divisor(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | None], step: int) -> _Share:
-    """Highest averages with divisors ``1 + step * k``; a row stops at its room."""
+def _seats_above(weight: Fraction, level: Fraction, step: int) -> int:
+    """How many averages ``weight / (1 + step * k)``, k = 0, 1, ..., are above ``level``."""
+    if weight <= level:
+        return 0
+    ratio = weight / level  # 1 + step * k < ratio
+    return math.ceil((ratio - 1) / step)
+
+
+def _presettle(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | None], step: int) -> dict[str, int]:
+    """Seats that the highest-averages rounds give first, found in closed form.
+
+    Every average above a level ``L`` is won before any average at or below it, so each row's
+    count of averages above ``L`` (at most its room) can be given at once, as long as they add
+    up to no more than the seats. ``L`` is chosen so that at most a few seats per row (and at
+    least the last three, for the explanation) are left to the rounds; each pass settles the
+    rows that reached their room and lowers ``L`` for the others."""
     won = dict.fromkeys(weights, 0)
+    level: Fraction | None = None
+    for _ in range(len(weights) + 2):
+        active = [n for n, w in weights.items() if w and (rooms[n] is None or won[n] < rooms[n])]
+        left = seats - sum(won.values())
+        wsum = sum(weights[n] for n in active)
+        aim = left + sum(won[n] for n in active) - len(active) - 3
+        if not active or aim <= 0 or left <= 2 * len(active) + 3:
+            break
+        candidate = wsum / (step * aim)
+        level = candidate if level is None else min(level, candidate)
+        counts = {}
+        for n in active:
+            room = rooms[n]
+            count = max(won[n], _seats_above(weights[n], level, step))
+            counts[n] = count if room is None else min(count, room)
+        extra = sum(counts[n] - won[n] for n in active)
+        if extra <= 0 or extra > left - 3:
+            break
+        won.update(counts)
+    return won
+
+
+def _divisor(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | None], step: int) -> _Share:
+    """Highest averages with divisors ``1 + step * k``; a row stops at its room. The bulk of the
+    seats is given in closed form (:func:`_presettle`), the last ones round by round."""
+    won = _presettle(seats, weights, rooms, step)
     # heap entries: (-average, -weight, name); names are unique, so entries never tie
-    heap = [(-w, -w, n) for n, w in weights.items() if rooms[n] != 0]
+    heap = [(-w / (1 + step * won[n]), -w, n) for n, w in weights.items()
+            if rooms[n] is None or won[n] < rooms[n]]
     heapq.heapify(heap)
     last: list[tuple[str, Fraction]] = []
-    for _ in range(seats):  # _prepare guarantees a positive average is always on the heap
+    for _ in range(seats - sum(won.values())):  # _prepare guarantees a positive average is always on the heap
         neg_avg, neg_w, name = heapq.heappop(heap)
         won[name] += 1
         last.append((name, -neg_avg))

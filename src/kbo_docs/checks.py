@@ -306,7 +306,10 @@ def stated_count(text: str) -> StatedCount | None:
     if not stated:
         return None
     start, end, number, unit = stated[-1]
-    value = thai.parse_number(number)
+    try:
+        value = thai.parse_number(number)
+    except ValueError:  # more digits than a count can have: not a stated count
+        return None
     return StatedCount(start, end, int(value), unit)
 
 

@@ -9,10 +9,58 @@ import click
 
 from . import __version__
 from .api import CheckResult, check_file, exit_code
+from .model import KINDS
 from .render import PDF_VARIANTS
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERNAL_ERROR = 3
+"""Exit status of a bug in kbo-docs (an exception nobody expected): never 1 (findings) or 2 (bad input)."""
+
+
+def _crash_log(exc: BaseException) -> str:
+    """Write the stack of an unexpected exception to a log file; its path (or why none)."""
+    import datetime as dt
+    import os
+    import tempfile
+    import traceback
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = f"kbo-docs {__version__}\nargv: {sys.argv!r}\n\n" + "".join(traceback.format_exception(exc))
+    try:
+        fd, path = tempfile.mkstemp(prefix=f"kbo-docs-crash-{stamp}-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as handle:
+            handle.write(text)
+        return path
+    except OSError as err:  # no writable temporary folder: say so instead of failing again
+        return f"(no log written: {err.strerror or err})"
+
+
+class _Group(click.Group):
+    """The top level: bad input raised from anywhere is one line and exit 2; any other
+    exception is a bug, reported as one line naming a log file with the stack, and exit 3."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        from .findings import InputError
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except InputError as exc:
+            click.echo(click.style(str(exc), fg="red"), err=True)
+            sys.exit(2)
+        except MemoryError:
+            click.echo("หน่วยความจำไม่พอ / out of memory: the input is too large", err=True)
+            sys.exit(2)
+        except Exception as exc:  # noqa: BLE001  (the one place where any exception is caught)
+            log = _crash_log(exc)
+            message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+            click.echo(f"internal error: {message}; please report (details in {log})", err=True)
+            sys.exit(INTERNAL_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kbo-docs")
 def main() -> None:
     """kbo-docs: Thai programme paperwork (circulars, allocation registers, minutes) from one
@@ -284,16 +332,18 @@ def number_export(url: str, output: str, series: str | None, year: str | None, o
 
 
 def _whole(text: str | None, what: str) -> int | None:
+    """A whole number option (``--total``, ``--floor``); a bad one is one line and exit 2."""
     from . import thai
+    from .findings import InputError
 
     if text is None:
         return None
     try:
         value = thai.parse_number(text)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint=what) from None
+        raise InputError(str(exc), what) from None
     if not isinstance(value, int) or value < 0:
-        raise click.BadParameter(f"must be a whole number >= 0: {text!r}", param_hint=what)
+        raise InputError(f"ต้องเป็นจำนวนเต็มไม่ติดลบ / must be a whole number >= 0: {text[:40]!r}", what)
     return value
 
 
@@ -377,7 +427,7 @@ def _print_allocation(result, floor: int, fmt: str, digits: str = "thai") -> Non
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: _csv_text(v) for k, v in row.items()} for row in rows)
         click.echo(out.getvalue(), nl=False)
         return
     click.echo(_allocation_table(result, floor, digits))
@@ -385,6 +435,17 @@ def _print_allocation(result, floor: int, fmt: str, digits: str = "thai") -> Non
     from . import thai
 
     click.echo((thai.thai_digits(th) if digits == "thai" else th) + (f"\n{en}" if en else ""))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(value: object) -> object:
+    """A text cell of CSV output that a spreadsheet would run as a formula (``=HYPERLINK(...)``,
+    ``+1``, ``@SUM``) gets a leading ``'``, the usual guard: it is shown as typed, never run."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _allocation_table(result, floor: int, digits: str) -> str:  # type: ignore[no-untyped-def]
@@ -443,15 +504,34 @@ def _print_fits(found, fmt: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @main.command()
+@click.argument("kind", type=click.Choice([k.name for k in KINDS]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The file to write (default: KIND.yaml).")
+@click.option("--overwrite", is_flag=True, help="Replace an existing file.")
+def new(kind: str, output: str | None, overwrite: bool) -> None:
+    """Write a commented Thai starter data file for KIND that checks clean and renders."""
+    from .api import starter_text
+    from .findings import InputError
+    from .write import write_text_atomic
+
+    try:
+        path = write_text_atomic(output or f"{kind}.yaml", starter_text(kind), overwrite=overwrite)
+    except InputError as exc:
+        click.echo(click.style(str(exc), fg="red"), err=True)
+        sys.exit(2)
+    click.echo(f"wrote {path}")
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
-def schema(output: str | None) -> None:
+@click.option("--overwrite", is_flag=True, help="Replace the file if it exists.")
+def schema(output: str | None, overwrite: bool) -> None:
     """Print the JSON Schema of the data file (for editors' YAML validation)."""
     from .load import json_schema_text
     from .write import write_text_atomic
 
     text = json_schema_text()
     if output:
-        write_text_atomic(output, text, overwrite=True)
+        write_text_atomic(output, text, overwrite=overwrite)
     else:
         click.echo(text, nl=False)
 

@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from .findings import InputError
-from .model import Node, ProjectFile
+from .model import KINDS, Node, ProjectFile
+from .model.register import link_registers
 from .source import SourceMap, parse_yaml, read_text
 
 
@@ -62,12 +63,13 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
     _check_unique_ids(project, source)
     _alias_list_rows(project, source)
     _set_paths(project, ())
+    link_registers(project.registers)
     return Loaded(project, source)
 
 
 def _check_unique_ids(project: ProjectFile, source: SourceMap) -> None:
     seen: set[str] = set()
-    for kind in ("circulars", "registers", "meetings"):
+    for kind in (k.key for k in KINDS):
         for i, item in enumerate(getattr(project, kind)):
             if item.id in seen:
                 from .where import describe

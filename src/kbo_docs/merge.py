@@ -92,7 +92,7 @@ def _from_register(source: RecipientSource, project: ProjectFile, digits: str) -
         try:
             name = expand(source.name, row, digits)
         except KeyError:
-            name = None  # an unknown ${row.x} in the name: reported by CIR011
+            name = None  # an unknown ${row.x} in the name: reported by CIR012
         out.append(Letter(i, name, source.salutation, tuple(source.address), row, r.name))
     return out
 

@@ -13,7 +13,6 @@ number it was given instead of taking another; changing the date or the subject 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,13 +22,15 @@ if TYPE_CHECKING:
     from .numbering import NumberRegister
     from .render.view import Document
 
-_SERIES = re.compile(r"^(.*/\s*(?:ว)?)\s*$")
+def number_series(number: Any, default_owner: str | None = None) -> str | None:
+    """The series (``ลป ๐๐๑๙.๓/ว``, ``ลป ๐๐๑๙.๓/``) when ``number`` (text or parts) has no running
+    number yet, else None."""
+    from .model import number_parts
 
-
-def series_only(number: str) -> str | None:
-    """The series when ``number`` has no running number yet (``ลป ๐๐๑๙.๓/ว``), else None."""
-    m = _SERIES.match(number.strip())
-    return " ".join(m.group(1).split()) if m else None
+    parts = number_parts(number, default_owner)
+    if parts.running is not None or not parts.owner:
+        return None
+    return " ".join(f"{parts.owner}/{'ว' if parts.circular else ''}".split())
 
 
 @dataclass(frozen=True)

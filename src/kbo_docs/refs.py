@@ -3,7 +3,9 @@ number, so the text cannot disagree with the table. ``$${`` writes a literal ``$
 
 Names: ``fiscal_year``, ``project``, ``project_short``; ``<register>.total.<column>`` and
 ``<register>.rows`` (number of rows); in a circular's action ``deadline``; in a meeting's
-sub-item ``when`` (its period) and ``count`` (how many items it lists).
+sub-item ``when`` (its period) and ``count`` (how many items it lists); in an invitation
+``meeting.date``, ``meeting.weekday``, ``meeting.start``, ``meeting.venue``, ``meeting.number``,
+``meeting.committee`` (its meeting's).
 """
 
 from __future__ import annotations
@@ -40,16 +42,33 @@ REF_PATTERN = re.compile(r"\$\$\{|\$\{([^{}]*)\}")
 
 def project_scope(project: ProjectFile) -> dict[str, Any]:
     """Names every text in the file can use."""
-    scope: dict[str, Any] = {
-        "fiscal_year": Year(project.project.fiscal_year),
-        "project": project.project.name,
-        "project_short": project.project.short_name or project.project.name,
-    }
+    scope: dict[str, Any] = {}
+    if project.project is not None:  # a file without a project has no such names
+        scope = {
+            "fiscal_year": Year(project.project.fiscal_year),
+            "project": project.project.name,
+            "project_short": project.project.short_name or project.project.name,
+        }
     for reg in project.registers:
         scope[f"{reg.id}.rows"] = len(reg.rows)
         for col in reg.columns:
             scope[f"{reg.id}.total.{col.key}"] = reg.total(col.key)
     return scope
+
+
+def meeting_scope(meeting: Any, digits: str = "thai") -> dict[str, Any]:
+    """Names an invitation's text can use for its meeting (``${meeting.date}``, ...)."""
+    return {
+        "meeting.date": meeting.date,
+        "meeting.weekday": keep_together(thai.format_date(meeting.date, style="weekday", digits=digits)),  # type: ignore[arg-type]
+        "meeting.start": meeting.start,
+        "meeting.venue": meeting.venue,
+        "meeting.number": thai._with_digits(f"{meeting.number.number}/{meeting.number.year}", digits),  # type: ignore[arg-type]
+        "meeting.committee": meeting.committee,
+    }
+
+
+MEETING_NAMES = ("meeting.date", "meeting.weekday", "meeting.start", "meeting.venue", "meeting.number", "meeting.committee")
 
 
 def format_value(value: Any, digits: str = "thai") -> str:
@@ -60,6 +79,8 @@ def format_value(value: Any, digits: str = "thai") -> str:
         raise TypeError(f"cannot print {value!r}")
     if isinstance(value, int):
         return thai.format_number(value, digits=digits)
+    if isinstance(value, dt.time):
+        return keep_together(thai.format_time(value, digits=digits))
     if isinstance(value, dt.date):
         return keep_together(thai.format_date(value, digits=digits))
     if isinstance(value, thai.Period):

@@ -11,6 +11,7 @@ item's first line.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,21 @@ class SourceMap:
                 return self.places[path]
             path = path[:-1]
         return None
+    _joined: dict[tuple[int, int], tuple[str, list[int]]] = field(default_factory=dict, repr=False, compare=False)
+    """Per span: its lines with whitespace collapsed and joined, and where each line starts."""
+    _found: dict[tuple[int, int, str], list[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _span_text(self, first: int, last: int) -> tuple[str, list[int]]:
+        key = (first, last)
+        if key not in self._joined:
+            pieces, starts, at = [], [], 0
+            for number in range(first, min(last, len(self.text)) + 1):
+                piece = " ".join(self.text[number - 1].split()) + " "
+                pieces.append(piece)
+                starts.append(at)
+                at += len(piece)
+            self._joined[key] = ("".join(pieces), starts)
+        return self._joined[key]
 
     def line(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest enclosing value that has one."""
@@ -71,17 +87,14 @@ class SourceMap:
         if not first or not wanted:
             return None
         skip = " ".join(before.split()).count(wanted)
-        joined, owners = "", []
-        for number in range(first, min(last, len(self.text)) + 1):
-            piece = " ".join(self.text[number - 1].split()) + " "
-            joined += piece
-            owners += [number] * len(piece)
-        at = -1
-        for _ in range(skip + 1):
-            at = joined.find(wanted, at + 1)
+        joined, starts = self._span_text(first, last)
+        found = self._found.setdefault((first, last, wanted), [])  # where the snippet stands, found so far
+        while len(found) <= skip:
+            at = joined.find(wanted, found[-1] + 1 if found else 0)
             if at < 0:
                 return None
-        return owners[at]
+            found.append(at)
+        return first + bisect.bisect_right(starts, found[skip]) - 1
 
 
 def read_text(path: str | Path) -> str:

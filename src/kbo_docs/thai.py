@@ -76,7 +76,7 @@ __all__ = [
 ]
 
 Digits = Literal["thai", "arabic"]
-DateStyle = Literal["full", "abbr", "weekday"]
+DateStyle = Literal["full", "abbr", "weekday", "be"]
 
 THAI_DIGITS: tuple[str, ...] = tuple("๐๑๒๓๔๕๖๗๘๙")
 """Thai digits ๐-๙ (U+0E50-U+0E59); index = value."""
@@ -153,7 +153,16 @@ def parse_number(text: str) -> int | Decimal:
     if not _NUMBER_RE.fullmatch(arabic):
         raise ValueError(f"'{text}' ไม่ใช่ตัวเลข / not a number: '{text}'")
     plain = arabic.replace(",", "")
+    digits = len(plain) - plain.count(".") - plain.count("-")
+    if digits > MAX_DIGITS:
+        raise ValueError(f"ตัวเลขยาว {digits:,} หลัก เกิน {MAX_DIGITS} หลัก / a number of {digits:,} digits: "
+                         f"at most {MAX_DIGITS} digits are read")
     return Decimal(plain) if "." in plain else int(plain)
+
+
+MAX_DIGITS = 24
+"""Digits a typed number may have (a trillion baht in satang has 17): longer is a typing accident
+or an attack, and would make every sum and share slow."""
 
 
 _NUMBER_RUN_RE = re.compile(rf"{_DIGIT}+(?:[,.]{_DIGIT}+)*")
@@ -233,7 +242,8 @@ def format_date(d: date, style: DateStyle = "full", digits: Digits = "thai") -> 
 
     - ``"full"``: ``๖ ธันวาคม ๒๕๖๗`` (the formal form for letters);
     - ``"abbr"``: ``๖ ธ.ค. ๖๗`` (2-digit BE year; for tables and registers only);
-    - ``"weekday"``: ``วันอังคารที่ ๑๑ มกราคม ๒๕๖๕``.
+    - ``"weekday"``: ``วันอังคารที่ ๑๑ มกราคม ๒๕๖๕``;
+    - ``"be"``: ``๘ มกราคม พ.ศ. ๒๕๖๘`` (สั่ง ณ วันที่ / ประกาศ ณ วันที่).
 
     Dates before CE 1857 (BE 2400) raise ``ValueError``: :func:`parse_date` would read
     their BE year back as a CE year.
@@ -246,10 +256,12 @@ def format_date(d: date, style: DateStyle = "full", digits: Digits = "thai") -> 
         text = f"{d.day} {MONTHS_FULL[month]} {be}"
     elif style == "abbr":
         text = f"{d.day} {MONTHS_ABBR[month]} {be % 100:02d}"
+    elif style == "be":
+        text = f"{d.day} {MONTHS_FULL[month]} พ.ศ. {be}"
     elif style == "weekday":
         text = f"{WEEKDAYS[d.weekday()]}ที่ {d.day} {MONTHS_FULL[month]} {be}"
     else:
-        raise ValueError(f"style must be 'full', 'abbr' or 'weekday', not {style!r}")
+        raise ValueError(f"style must be 'full', 'abbr', 'weekday' or 'be', not {style!r}")
     return _with_digits(text, digits)
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Cm, Mm, Pt, Twips
 
 from kbo_docs.render import ooxml
@@ -113,8 +113,8 @@ def para(container, text: str = "", *, align=None, first_line: float | None = No
         f.space_before = before
     if keep_next:
         f.keep_with_next = True
-    for pos, kind in tabs:
-        f.tab_stops.add_tab_stop(Cm(pos), kind)
+    for pos, kind, *leader in tabs:  # (cm, alignment) or (cm, alignment, leader)
+        f.tab_stops.add_tab_stop(Cm(pos), kind, *leader)
     if exact_cm is not None:
         f.line_spacing = Twips(ooxml.twips(exact_cm))
         f.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -133,6 +133,45 @@ def body(container, text: str, *, first_line: float = INDENT_CM, before=BLOCK, k
     """A body paragraph: Thai distributed, first-line indent."""
     return para(container, text, align=J.THAI_JUSTIFY, first_line=first_line, before=before,
                 keep_next=keep_next)
+
+
+def signature(doc, *, before=None):
+    """ลายมือชื่อ, (ชื่อเต็ม), ตำแหน่ง, ปฏิบัติราชการแทน ...: centred on the right half; a dotted
+    line for a signer not yet known."""
+    sig = dict(align=J.CENTER, left=SIGNATURE_CM, keep_next=True)
+    para(doc, "", exact_cm=1.6, before=before, **sig)  # room for the handwritten signature
+    tag(doc, "{%p if signer and signer.name %}")
+    para(doc, "({{ signer.name }})", **sig)
+    tag(doc, "{%p else %}")
+    para(doc, "(..........................................)", **sig)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if signer and signer.position %}")
+    para(doc, "{{ signer.position }}", **sig)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if signer and signer.acting %}")
+    para(doc, "{{ signer.acting }}", align=J.CENTER, left=SIGNATURE_CM)
+    tag(doc, "{%p endif %}")
+
+
+def paragraphs(doc, name: str, *, keep_next: bool = False):
+    tag(doc, f"{{%p for p in {name} %}}")
+    body(doc, "{{ p }}", keep_next=keep_next)
+    tag(doc, "{%p endfor %}")
+
+
+def points(doc, name: str = "points"):
+    """Numbered points in their numbering style (the label comes with the view data)."""
+    tag(doc, f"{{%p for a in {name} %}}")
+    body(doc, "{{ a.label }}{{ a.text }}")
+    tag(doc, '{%p for item in a["items"] %}')
+    body(doc, "({{ loop.index | digits }}) {{ item }}", first_line=SUBITEM_CM, before=Pt(3))
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+
+
+def garuda_space(doc):
+    """The Garuda paragraph of กระดาษตราครุฑ (see circular())."""
+    para(doc, "{% if garuda %}{{ garuda }}{% endif %}", align=J.CENTER, exact_cm=GARUDA_SPACE_CM)
 
 
 # ------------------------------------------------------------------ หนังสือภายนอก / หนังสือเวียน
@@ -202,16 +241,7 @@ def circular():
     # คำลงท้าย, ลายมือชื่อ, (ชื่อเต็ม), ตำแหน่ง, ปฏิบัติราชการแทน ...: centred on the right half
     sig = dict(align=J.CENTER, left=SIGNATURE_CM, keep_next=True)
     para(doc, "{{ closing }}", before=Pt(14), **sig)
-    para(doc, "", exact_cm=1.6, **sig)  # room for the handwritten signature
-    tag(doc, "{%p if signer.name %}")
-    para(doc, "({{ signer.name }})", **sig)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if signer.position %}")
-    para(doc, "{{ signer.position }}", **sig)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if signer.acting %}")
-    para(doc, "{{ signer.acting }}", align=J.CENTER, left=SIGNATURE_CM)
-    tag(doc, "{%p endif %}")
+    signature(doc)
 
     # ส่วนราชการเจ้าของเรื่อง, โทร. / โทรสาร / ไปรษณีย์อิเล็กทรอนิกส์, สำเนาส่ง: bottom left
     para(doc, "", exact_cm=1.0)
@@ -264,24 +294,49 @@ def register():
 
     rows = table.rows
     # Header row, repeated at the top of every page.
-    fill(rows[0], ["{{ row_label }}", "{%tc for c in columns %}", "{{ c.title }}", "{%tc endfor %}"],
+    fill(rows[0], ["{{ row_label }}", "{%tc for c in columns %}", "{{ c.title }}{% if c.unit %} ({{ c.unit }}){% endif %}",
+                   "{%tc endfor %}"],
          bold=True, aligns=(J.CENTER, None, J.CENTER, None))
     ooxml.set_repeat_header(rows[0])
     for cell in rows[0].cells:
         ooxml.set_cell_valign(cell, "center")
     # One row per อำเภอ / unit; numbers right-aligned.
     fill(rows[1], ["{%tr for row in rows %}", "", "", ""])
+    shade = ("{%% cellbg %s and ('FFF2CC' if %s.kind == 'rounding' else 'F4CCCC') or 'auto' %%}")
     fill(rows[2], ["{{ row.name }}", '{%tc for v in row["values"] %}',
-                   "{% if v is not none %}{{ v | number }}{% endif %}", "{%tc endfor %}"])
+                   shade % ("row.marks[loop.index0]", "row.marks[loop.index0]") + "{% if v is not none %}{{ v | amount(columns[loop.index0].places) }}{% endif %}"
+                   "{% if row.marks[loop.index0] %}*{% endif %}", "{%tc endfor %}"])
     fill(rows[3], ["{%tr endfor %}", "", "", ""])
     # Totals row, bold.
     fill(rows[4], ["{{ total_label }}", "{%tc for v in totals %}",
-                   "{% if v is not none %}{{ v | number }}{% endif %}", "{%tc endfor %}"], bold=True)
+                   shade % ("total_marks[loop.index0]", "total_marks[loop.index0]") + "{% if v is not none %}{{ v | amount(columns[loop.index0].places) }}{% endif %}"
+                   "{% if total_marks[loop.index0] %}*{% endif %}", "{%tc endfor %}"], bold=True)
     # Spare rows the build does not need.
     for row in rows[5:]:
         row._tr.getparent().remove(row._tr)
     for row in table.rows:
         ooxml.set_cant_split(row)
+
+    # จำนวนเงินตัวอักษร, and the figures that disagree with what they should be (starred above)
+    tag(doc, "{%p for b in baht_texts %}")
+    para(doc, "{{ b.title }}รวมทั้งสิ้น ({{ b.total | baht_text }})", before=BLOCK)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for row in rows %}")
+    tag(doc, "{%p for m in row.marks %}")
+    tag(doc, "{%p if m %}")
+    para(doc, '* {{ row.name }} ช่อง {{ columns[loop.index0].title }}: พิมพ์ไว้ {{ row["values"][loop.index0] | '
+              'amount(columns[loop.index0].places) }} คำนวณได้ {{ m.expected | amount(columns[loop.index0].places) }} '
+              '{% if m.kind == "rounding" %}(ผลต่างจากการปัดเศษ){% else %}(ไม่ตรงกัน){% endif %}')
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for m in total_marks %}")
+    tag(doc, "{%p if m %}")
+    para(doc, "* {{ total_label }} ช่อง {{ columns[loop.index0].title }}: พิมพ์ไว้ {{ totals[loop.index0] | "
+              'amount(columns[loop.index0].places) }} คำนวณได้ {{ m.expected | amount(columns[loop.index0].places) }} '
+              '{% if m.kind == "rounding" %}(ผลต่างจากการปัดเศษ){% else %}(ไม่ตรงกัน){% endif %}')
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
 
     tag(doc, "{%p if notes %}")
     para(doc, "{{ notes[0] }}", bold=True, before=Pt(12), keep_next=True)
@@ -313,9 +368,12 @@ def minutes():
     tag(doc, "{%p macro agenda_items(list, depth) %}")
     tag(doc, "{%p for s in list %}")
     tag(doc, "{%p if depth == 1 %}")
-    body(doc, "{{ loop.index | digits }}. {{ s.text }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
+    body(doc, "{{ s.label }}{{ s.text }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
     tag(doc, "{%p else %}")
     body(doc, "{{ s.text }}", first_line=MINUTES_ITEM_CM[1], before=Pt(4))  # deeper points carry their own labels
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if s.resolution %}")
+    body(doc, "มติที่ประชุม {{ s.resolution }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
     tag(doc, "{%p endif %}")
     tag(doc, '{%p if s["items"] %}')
     tag(doc, '{{p agenda_items(s["items"], depth + 1) }}')
@@ -326,13 +384,16 @@ def minutes():
     # รายงานการประชุม..., ครั้งที่, เมื่อ, ณ
     para(doc, "รายงานการประชุม{{ committee }}", align=J.CENTER, bold=True)
     para(doc, "ครั้งที่ {{ number | digits }}/{{ year | digits }}", align=J.CENTER)
-    para(doc, 'เมื่อ{{ date | thai_date("weekday") }}', align=J.CENTER)
+    para(doc, 'เมื่อ{% if weekday %}{{ date | thai_date("weekday") }}{% else %}วันที่ {{ date | thai_date }}{% endif %}',
+         align=J.CENTER)
     para(doc, "ณ {{ venue }}", align=J.CENTER)
 
     # ผู้มาประชุม, ผู้ไม่มาประชุม, ผู้เข้าร่วมประชุม
     heading = dict(bold=True, before=Pt(10), keep_next=True)
+    tag(doc, "{%p if present %}")
     para(doc, "ผู้มาประชุม", **heading)
     tag(doc, "{{p people(present) }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if absent %}")
     para(doc, "ผู้ไม่มาประชุม", **heading)
     tag(doc, "{{p people(absent) }}")
@@ -343,7 +404,7 @@ def minutes():
     tag(doc, "{%p endif %}")
 
     # เริ่มประชุมเวลา, the agenda with its resolutions, เลิกประชุมเวลา
-    para(doc, "เริ่มประชุมเวลา {{ start | thai_time }}", before=Pt(10))
+    para(doc, "{{ start_label }} {{ start | thai_time }}", before=Pt(10))
     tag(doc, "{%p if opening %}")
     body(doc, "{{ opening }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
     tag(doc, "{%p endif %}")
@@ -357,7 +418,7 @@ def minutes():
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if end %}")
-    para(doc, "เลิกประชุมเวลา {{ end | thai_time }}", before=Pt(10))
+    para(doc, "{{ end_label }} {{ end | thai_time }}", before=Pt(10))
     tag(doc, "{%p endif %}")
 
     # ผู้จดรายงานการประชุม (and ผู้ตรวจรายงานการประชุม): centred on the right
@@ -376,7 +437,148 @@ def minutes():
     return doc
 
 
-BUILDERS = {"circular": circular, "register": register, "minutes": minutes}
+# ------------------------------------------------------------------ บันทึกข้อความ (แบบที่ 2)
+
+MEMO_TITLE_PT = 29   # "บันทึกข้อความ" bold 29 pt, the labels bold 20 pt (saraban.md §1.3)
+MEMO_LABEL_PT = 20
+SMALL_GARUDA_CM = 1.5
+
+
+def run_size(run, pt: float):
+    """A run's size in both slots: ``w:sz`` (Latin) and ``w:szCs`` (Thai, complex script)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run.font.size = Pt(pt)
+    rpr = run._r.get_or_add_rPr()
+    cs = OxmlElement("w:szCs")
+    cs.set(qn("w:val"), str(int(pt * 2)))
+    rpr.append(cs)
+
+
+def memo():
+    doc = new_document("บันทึกข้อความ")
+    # The 1.5 cm Garuda is floated to the top left by kbo_docs.render.docx; the title line is
+    # exactly as high as the emblem, so the header starts below it with or without an image.
+    p = para(doc, "{% if garuda %}{{ garuda }}{% endif %}", align=J.CENTER,
+             exact_cm=GARUDA_TOP_CM + SMALL_GARUDA_CM - TOP_MARGIN_CM + 0.2)
+    run = p.add_run("บันทึกข้อความ")
+    ooxml.set_bold(run)
+    run_size(run, MEMO_TITLE_PT)
+
+    def field(label: str, value: str, **kw):
+        q = para(doc, "", **kw)
+        r = q.add_run(label)
+        ooxml.set_bold(r)
+        run_size(r, MEMO_LABEL_PT)
+        q.add_run(value)
+        return q
+
+    # Each value runs on a dotted line to its tab stop (saraban.md §1.2: จุดไข่ปลา after the labels).
+    dots = [(TEXT_WIDTH_CM, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)]
+    field("ส่วนราชการ", "  {% for line in unit %}{{ line }}{% if not loop.last %} {% endif %}{% endfor %}"
+          "{% if phone %} โทร. {{ phone | digits }}{% endif %}\t", before=BLOCK, tabs=dots)
+    field("ที่", "  {{ number | digits }}\t", tabs=[(RIGHT_HALF_CM, WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS), *dots])
+    last = doc.paragraphs[-1]
+    r = last.add_run("วันที่")
+    ooxml.set_bold(r)
+    run_size(r, MEMO_LABEL_PT)
+    last.add_run("  {{ date | thai_date }}\t")
+    field("เรื่อง", "  {{ subject }}\t", tabs=dots)
+    para(doc, "{{ salutation }}\t{{ recipient }}", left=LABEL_CM, hanging=LABEL_CM, before=BLOCK)
+    paragraphs(doc, "body")
+    tag(doc, "{%p if points_intro %}")
+    body(doc, "{{ points_intro }}")
+    tag(doc, "{%p endif %}")
+    points(doc)
+    paragraphs(doc, "conclusion", keep_next=True)
+    signature(doc, before=Pt(14))
+    return doc
+
+
+# ------------------------------------------------------------------ คำสั่ง (แบบที่ 4)
+
+def decree_head(title: str, word: str, numbered: bool):
+    """กระดาษตราครุฑ with the centred heading of a คำสั่ง or ประกาศ: <word><issuer>, (ที่ n/ปี),
+    เรื่อง, a rule."""
+    doc = new_document(title)
+    garuda_space(doc)
+    para(doc, word + "{{ issuer }}", align=J.CENTER, bold=True, before=NUMBER_BEFORE)
+    if numbered:
+        para(doc, "ที่ {{ number | digits }}/{{ year | digits }}", align=J.CENTER)
+    para(doc, "เรื่อง {{ subject }}", align=J.CENTER)
+    para(doc, "-----------------------------", align=J.CENTER)
+    return doc
+
+
+def dated_signature(doc, label: str):
+    """สั่ง ณ วันที่ / ประกาศ ณ วันที่ <day month> พ.ศ. <year>, then the signature."""
+    para(doc, label + ' ณ วันที่ {{ date | thai_date("be") }}', left=SIGNATURE_CM, before=Pt(14), keep_next=True)
+    signature(doc)
+    return doc
+
+
+def order():
+    doc = decree_head("คำสั่ง", "คำสั่ง", numbered=True)
+    paragraphs(doc, "preamble")
+    tag(doc, "{%p for c in clauses %}")
+    body(doc, "{{ c.label }}{{ c.text }}")
+    # The committee: one line per member, number / name and position / role, on tab stops.
+    tag(doc, "{%p for p in c.members %}")
+    para(doc, "{{ loop.index | digits }}.\t{% if p.name %}{{ p.name }}{% endif %}{% if p.name and p.position %} {% endif %}"
+              "{% if p.position %}{{ p.position }}{% endif %}\t{% if p.role %}{{ p.role }}{% endif %}",
+         left=INDENT_CM + 1.0, hanging=1.0, tabs=[(INDENT_CM + 1.0, WD_TAB_ALIGNMENT.LEFT),
+                                                   (TEXT_WIDTH_CM - 5.5, WD_TAB_ALIGNMENT.LEFT)])
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if c.duties %}")
+    body(doc, "{{ c.duties_intro }}")
+    tag(doc, "{%p for d in c.duties %}")
+    body(doc, "({{ loop.index | digits }}) {{ d }}", first_line=SUBITEM_CM, before=Pt(3))
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    paragraphs(doc, "after")
+    body(doc, "ทั้งนี้ ตั้งแต่{% if effective %}วันที่ {{ effective | thai_date }} {% else %}บัดนี้{% endif %}เป็นต้นไป",
+         keep_next=True)
+    return dated_signature(doc, "สั่ง")
+
+
+# ------------------------------------------------------------------ ประกาศ (แบบที่ 7)
+
+def announcement():
+    doc = decree_head("ประกาศ", "ประกาศ", numbered=False)
+    paragraphs(doc, "body")
+    points(doc)
+    paragraphs(doc, "conclusion", keep_next=True)
+    return dated_signature(doc, "ประกาศ")
+
+
+# ------------------------------------------------------------------ หนังสือเชิญประชุม + ระเบียบวาระ
+
+def invitation():
+    """The letter of circular(), then the agenda (ระเบียบวาระการประชุม) on a page of its own."""
+    from docx.enum.text import WD_BREAK
+
+    doc = circular()
+    doc.core_properties.title = "หนังสือเชิญประชุม"
+    p = doc.add_paragraph()
+    p.add_run().add_break(WD_BREAK.PAGE)
+    para(doc, "ระเบียบวาระการประชุม{{ agenda.committee }}", align=J.CENTER, bold=True)
+    para(doc, "ครั้งที่ {{ agenda.number | digits }}/{{ agenda.year | digits }}", align=J.CENTER)
+    para(doc, '{{ agenda.date | thai_date("weekday") }} เวลา {{ agenda.start | thai_time }}', align=J.CENTER)
+    para(doc, "ณ {{ agenda.venue }}", align=J.CENTER)
+    para(doc, "-----------------------------", align=J.CENTER)
+    tag(doc, '{%p for a in agenda["items"] %}')
+    para(doc, "ระเบียบวาระที่ {{ loop.index | digits }} {{ a.title }}", bold=True, before=Pt(10), keep_next=True)
+    tag(doc, '{%p for s in a["items"] %}')
+    body(doc, "{{ s.label }}{{ s.text }}", first_line=MINUTES_ITEM_CM[0], before=Pt(4))
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    return doc
+
+
+BUILDERS = {"circular": circular, "register": register, "minutes": minutes, "memo": memo, "order": order,
+            "announcement": announcement, "invitation": invitation}
 
 
 def build(outdir: Path) -> list[Path]:

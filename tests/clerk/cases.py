@@ -219,7 +219,7 @@ SLIPS = [
          "row เถิน: negative count -4 in \"จำนวนผลิตภัณฑ์ ๑-๓ ดาว ปี ๖๗\"",
          follow=lambda t, o, m: t.replace("-๔,", "๔,", 1), after="clean"),
     Slip("not-a-whole-number", LAMPANG, "[เถิน,          ๔,      ๔๗,", "[เถิน,          ๔.๕,      ๔๗,", "[เถิน,",
-         "ทะเบียน kbo68-allocation, แถว เถิน, ช่อง \"จำนวนผลิตภัณฑ์ ๑-๓ ดาว ปี ๖๗\": ต้องเป็นจำนวนเต็ม: '๔.๕' / "
-         "register kbo68-allocation, row เถิน, column \"จำนวนผลิตภัณฑ์ ๑-๓ ดาว ปี ๖๗\": must be a whole number: '๔.๕'",
+         "แถว เถิน: ช่อง \"จำนวนผลิตภัณฑ์ ๑-๓ ดาว ปี ๖๗\" พิมพ์ไว้ ๔.๕ จำนวนนับต้องเป็นจำนวนเต็ม (ถ้าเป็นทศนิยมให้กำหนด 'type: decimal') / "
+         "row เถิน: \"จำนวนผลิตภัณฑ์ ๑-๓ ดาว ปี ๖๗\" says 4.5: a count must be a whole number (for decimals set 'type: decimal')",
          follow=lambda t, o, m: t.replace("๔.๕,", "๔,", 1)),
 ]

@@ -110,7 +110,7 @@ LISTED = replace_once(
 
 
 def test_a_failing_letter_is_named_and_the_others_are_kept(tmp_path):
-    """นายอำเภองาว's target is empty (no value): check reports it (CIR011); rendered anyway, that
+    """นายอำเภองาว's target is empty (no value): check reports it (CIR012); rendered anyway, that
     one letter fails, by name, and the two others are written; no combined PDF or ZIP of an
     incomplete set."""
     data = tmp_path / "listed.yaml"
@@ -119,7 +119,7 @@ def test_a_failing_letter_is_named_and_the_others_are_kept(tmp_path):
     run = run_cli("render", str(data), "-o", str(out), "--format", "pdf", "--only", "kbo68-districts",
                   "--force", "--jobs", "2")
     assert run.code == 1, run.output
-    assert "CIR011" in run.stdout and "Traceback" not in run.output
+    assert "CIR012" in run.stdout and "Traceback" not in run.output
     assert "failed: kbo68-districts-02-นายอำเภองาว" in run.stderr and "row.target" in run.stderr
     assert sorted(p.name for p in out.iterdir()) == ["kbo68-districts-01-นายอำเภอเถิน.pdf",
                                                      "kbo68-districts-03-นายอำเภอแม่ทะ.pdf"]

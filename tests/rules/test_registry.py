@@ -15,7 +15,8 @@ from ..helpers import ROOT
 
 HERE = Path(__file__).resolve().parent
 CODES = sorted(REGISTRY)
-SCOPES = {"REG": "register", "CIR": "circular", "MTG": "meeting", "TXT": "text"}
+SCOPES = {"REG": "register", "CIR": "circular", "MTG": "meeting", "TXT": "text", "MEM": "memo", "ORD": "order",
+          "INV": "invitation", "ANN": "announcement"}
 
 # Rules whose docstring's first line stops mid-sentence, so ``kbo-docs rules`` prints a cut
 # summary (e.g. "... the meeting date (numbering restarts").

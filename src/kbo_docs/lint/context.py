@@ -10,6 +10,7 @@ from functools import cached_property
 
 from .. import thai
 from .document import Cell, Document, Location, Paragraph, at
+from .limits import DEFAULT, Deadline
 from .tables import TableModel, analyse
 
 _SUBJECT = re.compile(r"^เรื่อง[\s:]")
@@ -49,8 +50,11 @@ class Meeting:
 
 
 class DocContext:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, deadline: Deadline | None = None) -> None:
         self.doc = doc
+        self.deadline = deadline or Deadline(doc.file, DEFAULT)
+        """Shared by every rule run over this document: a rule with a loop that may grow with
+        the document checks it inside the loop."""
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:

@@ -27,8 +27,17 @@ class Limits:
     """Largest compression ratio allowed for a member bigger than 1 MiB (XML packs ~10-30x)."""
     max_pages: int = 100
     """PDF pages read; a longer PDF is refused (split it)."""
+    max_page_glyphs: int = 20_000
+    """Glyphs drawn on one PDF page (a dense A4 page of 6 pt text holds about 20,000)."""
     max_cells: int = 250_000
     """Non-empty XLSX cells over all sheets."""
+    max_grid_cells: int = 2_000_000
+    """XLSX grid positions walked over all sheets, empty ones included (a cell in A and one in
+    XFD make a row 16,384 wide)."""
+    max_formula_refs: int = 1_000_000
+    """Cell references followed while evaluating formulas that have no cached result."""
+    max_blocks: int = 50_000
+    """Paragraphs and tables of one document (a 1,000-page report has about 30,000)."""
     max_chars: int = 5_000_000
     """Characters of text taken from one document."""
     max_seconds: float = 60.0

@@ -12,6 +12,7 @@ Every front end here is a function ``(doc: Document, ctx: DocContext) -> Iterato
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import re
@@ -292,12 +293,18 @@ def _table_items(table: Table) -> int | None:
     return None
 
 
-def _count_items(following: list[Block], unit: str, own: tuple[str, int] | None) -> set[int]:
-    """How many items may follow a list's lead-in: every count at which the list may have
-    ended (a plain paragraph may continue an item or end the list; the lead-in's own number
-    plus one may be the next item or the outer list going on). Empty: no list follows."""
+_MAX_LIST_SCAN = 2000
+"""Blocks after a lead-in looked at for its list (a list has at most 999 numbered items)."""
+
+
+def _count_items(blocks: list[Block], start: int, unit: str, own: tuple[str, int] | None) -> set[int]:
+    """How many items may follow a list's lead-in (``blocks[start:]``, never copied): every count
+    at which the list may have ended (a plain paragraph may continue an item or end the list;
+    the lead-in's own number plus one may be the next item or the outer list going on). Empty:
+    no list follows."""
     items, style, ends, gaps = 0, None, set(), 0
-    for block in following:
+    for index in range(start, min(len(blocks), start + _MAX_LIST_SCAN)):
+        block = blocks[index]
         if isinstance(block, Table):
             if items == 0:
                 counted = _table_items(block)
@@ -346,7 +353,7 @@ def stated_count(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
         if stated is None or stated.end > intro.start() or len(block.text[stated.end: intro.start()].strip()) > 10:
             continue  # the count must lead straight into the list ("จำนวน ๓ กิจกรรม ประกอบด้วย")
         own = _item(block.text, "")
-        listed = _count_items(blocks[i + 1:], stated.unit, own)
+        listed = _count_items(blocks, i + 1, stated.unit, own)
         if not listed or stated.number in listed:
             continue
         problem = stated.mismatch(max(listed))
@@ -518,6 +525,30 @@ def spelled_two_ways(a: str, b: str) -> bool:
     return matcher.ratio() >= 0.85 and changed <= 2
 
 
+_MAX_NAME_LENGTH = 80
+"""Letters a name may have; a longer run without spaces is not a name (and comparing two such
+runs letter by letter is quadratic)."""
+
+
+def _candidate_pairs(names: list[_Name]) -> Iterator[tuple[_Name, _Name]]:
+    """Pairs of names that may be one name spelled two ways, in the order of ``names``: found
+    through an index by kind and first two letters, and within it by length (a spelling loses
+    at most a quarter of its letters), instead of comparing every name with every other."""
+    index: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for i, name in enumerate(names):
+        if len(name.name) <= _MAX_NAME_LENGTH:
+            index.setdefault((name.kind, name.name[:2]), []).append((len(name.name), i))
+    pairs: list[tuple[int, int]] = []
+    for group in index.values():
+        group.sort()
+        lengths = [length for length, _ in group]
+        for k, (length, i) in enumerate(group):
+            end = bisect.bisect_right(lengths, length * 4 // 3)  # 4 * short >= 3 * long
+            pairs.extend((min(i, j), max(i, j)) for _, j in group[k + 1:end])
+    for i, j in sorted(pairs):
+        yield names[i], names[j]
+
+
 @rule("LNT001", "name-spelled-two-ways", WARNING, "document")
 def name_spelled_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """The same name (a venue, a hotel, a project) is spelled the same way throughout a document.
@@ -532,25 +563,24 @@ def name_spelled_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """
     names = list(_names(doc).values())[:_MAX_NAMES]  # bounded work on huge documents
     reported: set[tuple[str, str]] = set()
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if a.kind != b.kind or a.name[:2] != b.name[:2] or 4 * min(len(a.name), len(b.name)) < 3 * max(len(a.name), len(b.name)):
-                continue  # different first letters or lengths: not one name (cheap test first)
-            if not spelled_two_ways(a.name, b.name):
-                continue
-            odd, usual = (a, b) if (a.count, b.first.order) < (b.count, a.first.order) else (b, a)
-            if (odd.kind, odd.name) in reported:
-                continue
-            reported.add((odd.kind, odd.name))
-            prefix = "" if odd.kind == "ณ" else odd.kind
-            shown, other = prefix + odd.name, prefix + usual.name
-            where = usual.first.label
-            where_th, where_en = (f"บรรทัด {where}", f"line {where}") if isinstance(where, int) else (where, where)
-            yield DocIssue(
-                odd.first,
-                f"ชื่อ '{shown}' สะกดต่างจาก '{other}' ({where_th}): ชื่อเดียวกันสะกดสองแบบหรือไม่",
-                f"'{shown}' is spelled differently from '{other}' (at {where_en}): the same name spelled two ways?",
-            )
+    for count, (a, b) in enumerate(_candidate_pairs(names)):
+        if count % 1000 == 999:
+            ctx.deadline.check("comparing names (LNT001)")
+        if not spelled_two_ways(a.name, b.name):
+            continue
+        odd, usual = (a, b) if (a.count, b.first.order) < (b.count, a.first.order) else (b, a)
+        if (odd.kind, odd.name) in reported:
+            continue
+        reported.add((odd.kind, odd.name))
+        prefix = "" if odd.kind == "ณ" else odd.kind
+        shown, other = prefix + odd.name, prefix + usual.name
+        where = usual.first.label
+        where_th, where_en = (f"บรรทัด {where}", f"line {where}") if isinstance(where, int) else (where, where)
+        yield DocIssue(
+            odd.first,
+            f"ชื่อ '{shown}' สะกดต่างจาก '{other}' ({where_th}): ชื่อเดียวกันสะกดสองแบบหรือไม่",
+            f"'{shown}' is spelled differently from '{other}' (at {where_en}): the same name spelled two ways?",
+        )
 
 
 @rule("LNT002", "impossible-date", ERROR, "document")

@@ -20,8 +20,8 @@ class Contact(Node):
 class Agency(Node):
     """ส่วนราชการ: the issuing office."""
 
-    name: Text
-    """The office, e.g. สำนักงานพัฒนาชุมชนจังหวัดลำปาง."""
+    name: Text | None = None
+    """The office, e.g. สำนักงานพัฒนาชุมชนจังหวัดลำปาง (needed where a document prints it: PRJ001)."""
     issuer: Text | None = None
     """ส่วนราชการเจ้าของหนังสือ when it differs from ``name`` (e.g. จังหวัดลำปาง)."""
     address: Lines = Field(default_factory=list)

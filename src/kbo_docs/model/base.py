@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -83,7 +84,17 @@ def _cell(value: Any) -> Any:
             return None
         if stripped in NIL:
             return 0
-    return _count(value)
+    return _amount(value)
+
+
+def _amount(value: Any) -> Any:
+    """A number as typed: a whole number stays an ``int``, one with a decimal point is an exact
+    ``Decimal`` (baht and satang, percentages, weights); never a float."""
+    if isinstance(value, str):
+        return thai.parse_number(value)
+    if isinstance(value, float):
+        raise ValueError(f"พิมพ์ตัวเลขทศนิยมเป็นข้อความ: {value!r} / type decimals as text, not a float: {value!r}")
+    return value
 
 
 def _date(value: Any) -> Any:
@@ -152,13 +163,20 @@ Count = Annotated[
     int, BeforeValidator(_count), Field(ge=0), _number_schema("จำนวน (เลขไทยหรืออารบิก) / a count", minimum=0)
 ]
 """A count: Thai or Arabic digits, never negative."""
-Number = Annotated[int, BeforeValidator(_count), _number_schema("ตัวเลข / a whole number")]
-"""A whole number that the rules check for sign themselves (register totals)."""
+_DECIMAL = r"^\s*-?[0-9๐-๙][0-9๐-๙,]*(\.[0-9๐-๙]+)?\s*$"
+Number = Annotated[
+    int | Decimal, BeforeValidator(_amount),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": _DECIMAL}],
+                    "description": "ตัวเลข (ทศนิยมได้ เช่น ๑,๒๓๔.๕๐) / a number (decimals allowed)"}),
+]
+"""A number the rules check themselves (register totals): whole, or an exact Decimal."""
 Cell = Annotated[
-    int | None, BeforeValidator(_cell),
-    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\s*(-?[0-9๐-๙][0-9๐-๙,]*|[-–—−])?\s*$"},
+    int | Decimal | None, BeforeValidator(_cell),
+    WithJsonSchema({"anyOf": [{"type": "number"},
+                              {"type": "string", "pattern": r"^\s*(-?[0-9๐-๙][0-9๐-๙,]*(\.[0-9๐-๙]+)?|[-–—−])?\s*$"},
                               {"type": "null"}],
-                    "description": "ตัวเลข หรือ - (ไม่มี = ๐) หรือเว้นว่างให้คำนวณ / a number, - for none (0), or empty to compute"}),
+                    "description": "ตัวเลข (ทศนิยมได้) หรือ - (ไม่มี = ๐) หรือเว้นว่างให้คำนวณ / "
+                                   "a number (decimals allowed), - for none (0), or empty to compute"}),
 ]
 """A register cell: a whole number, ``-`` for none (0), or empty (computed where it can be)."""
 Date = Annotated[
@@ -178,6 +196,11 @@ Lines = Annotated[
                     "description": "ข้อความบรรทัดเดียว หรือรายการบรรทัด / one line, or a list of lines"}),
 ]
 Text = Annotated[str, Field(min_length=1)]
+Numbering = Annotated[
+    Literal["๑.", "(๑)", "-", "none"],
+    Field(title="รูปแบบเลขข้อ / numbering", description="๑. | (๑) | - | none (ไม่มีเลข / no label)"),
+]
+"""How points are labelled: ``๑.``, ``(๑)``, a dash, or nothing."""
 Flag = Annotated[bool, WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false", "yes", "no"]}]})]
 """true / false (the loader reads every scalar as text first)."""
 
@@ -195,6 +218,12 @@ class Person(Node):
     """Why a member did not attend (ผู้ไม่มาประชุม), e.g. ติดราชการ."""
     substitute_for: str | None = None
     """Whom a substitute attends for (…แทน…)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        """A plain string is a name, or a group attending as one (คณะอนุกรรมการ ... จังหวัด)."""
+        return {"name": data} if isinstance(data, str) else data
 
     @model_validator(mode="after")
     def _named(self) -> Person:

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from .agency import Contact
 from .base import Count, Date, Item, Lines, Node, Person, Text
+from .number import LetterNumberField
 
 
 class Enclosure(Node):
@@ -74,8 +75,8 @@ class Circular(Item):
 
     kind: Literal["circular", "letter"] = "circular"
     """``circular`` (หนังสือเวียน, numbered ว) or ``letter`` (an ordinary หนังสือภายนอก)."""
-    number: Text
-    """ที่: e.g. ลป ๐๐๑๙.๓/ว ๒๕๕๕ (without the word ที่)."""
+    number: LetterNumberField
+    """ที่: e.g. ลป ๐๐๑๙.๓/ว ๒๕๕๕ (without the word ที่), or ``{owner, circular, running}``."""
     date: Date
     subject: Text
     salutation: str = "เรียน"
@@ -96,7 +97,7 @@ class Circular(Item):
     conclusion: Lines = Field(default_factory=list)
     """Paragraphs after the actions, e.g. จึงเรียนมาเพื่อพิจารณาดำเนินการ."""
     closing: str = "ขอแสดงความนับถือ"
-    signer: Person
+    signer: Person | None = Field(None, title="ผู้ลงนาม / signer", description="ว่างได้จนกว่าจะรู้ผู้ลงนาม / may stay empty")
     unit: Lines = Field(default_factory=list)
     """ส่วนราชการเจ้าของเรื่อง; the agency's unit when empty."""
     contact: Contact | None = None
@@ -109,3 +110,7 @@ class Circular(Item):
         if not (self.recipient or self.recipients):
             raise ValueError("ต้องมี recipient หรือ recipients / a letter needs a recipient or recipients")
         return self
+
+    def all_enclosures(self) -> list[Enclosure]:
+        """The enclosures as printed (an invitation adds its agenda first)."""
+        return list(self.enclosures)

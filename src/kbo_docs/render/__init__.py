@@ -19,7 +19,7 @@ from pathlib import Path
 from ..findings import InputError
 from ..load import Loaded
 from ..numbers import Numbered, assign
-from ..write import write_bytes_atomic
+from ..write import preflight, write_bytes_atomic
 from .batch import Options, Outcome, Progress, Task, run
 from .view import Document, Views
 
@@ -45,30 +45,67 @@ class RenderResult:
 
 def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] | None = None) -> list[tuple[Document, str]]:
     """Which (document, format) pairs to produce: XLSX only for registers."""
-    docs = Views(loaded.project).documents()
+    try:
+        docs = Views(loaded.project).documents()
+    except InputError as exc:  # what the view cannot build even with --force: name the file
+        raise InputError(exc.message, loaded.file) from None
+    except KeyError as exc:  # a ${name} nothing defines (TXT006), rendered with --force
+        name = exc.args[0] if exc.args else "?"
+        raise InputError(f"ไม่รู้จักการอ้างอิง ${{{name}}} จึงพิมพ์ข้อความไม่ได้ (TXT006) / "
+                         f"unknown reference ${{{name}}}: the text cannot be printed (TXT006)", loaded.file) from None
     wanted = set(only or ())
     unknown = wanted - {d.id for d in docs} - {d.group for d in docs}
     if unknown:
         raise InputError(f"ไม่มีเอกสาร id / no document with id: {', '.join(sorted(unknown))}", loaded.file)
     chosen = [d for d in docs if not wanted or d.id in wanted or d.group in wanted]
-    return [(d, fmt) for d in chosen for fmt in formats if fmt != "xlsx" or d.kind == "register"]
+    return [(d, fmt) for d in chosen for fmt in formats if fmt != "xlsx" or d.xlsx]
 
 
 def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
     """Resolve the office's Garuda image against the data file's folder, or warn."""
-    if doc.kind != "circular" or doc.error:
+    if doc.garuda is None or doc.error:
         return
     agency = doc.data["agency"]
     if not agency["garuda_image"]:
         warnings.append(
             f"{doc.id}: ไม่ได้กำหนดภาพตราครุฑ เว้นที่ว่างไว้ / no Garuda image configured "
-            "(agency.garuda_image); the 3 cm space is kept empty"
+            f"(agency.garuda_image); the {doc.garuda_cm:g} cm space is kept empty"
         )
         return
     path = (base_dir / agency["garuda_image"]).resolve()
     if not path.is_file():
         raise InputError(f"ไม่พบภาพตราครุฑ / Garuda image not found: {path}", doc.id)
+    _check_image(path)
     agency["garuda_image"] = path.as_uri()
+
+
+NEVER_FORCED = {"TXT005", "TXT006"}
+"""Errors that ``--force`` cannot render past: characters no document can hold, and
+``${name}`` references with nothing to put in their place."""
+
+
+def _refuse_unrenderable(loaded: Loaded) -> None:
+    from ..rules import check_loaded
+
+    for finding in check_loaded(loaded, NEVER_FORCED):
+        raise InputError(f"สร้างเอกสารไม่ได้แม้ใช้ --force / cannot render, even with --force: {finding.rule} "
+                         f"{finding.message}", finding.file, finding.line if isinstance(finding.line, int) else 0)
+
+
+def _check_image(path: Path) -> None:
+    """An image a document embeds: a PNG, JPEG or GIF that Pillow reads, of sane size."""
+    try:
+        from PIL import Image
+
+        with Image.open(path) as image:
+            image.verify()
+            width, height = image.size
+    except Exception as exc:  # noqa: BLE001  (Pillow raises many kinds for a file that is no image)
+        raise InputError(f"ไฟล์ภาพตราครุฑเปิดไม่ได้ / the Garuda image is not an image Pillow can read "
+                         f"({type(exc).__name__}): use a PNG or JPEG", str(path)) from None
+    if width * height > 50_000_000:
+        raise InputError(f"ภาพตราครุฑใหญ่เกินไป / the Garuda image is {width}x{height} pixels: use one under "
+                         "50 megapixels", str(path))
 
 
 def render_one(doc: Document, fmt: str, *, pdf_variant: str | None = None, chart: bool = False,
@@ -113,6 +150,7 @@ def render_project(
     started = time.perf_counter()
     out = Path(outdir)
     result = RenderResult()
+    _refuse_unrenderable(loaded)
     formats = list(formats)
     pairs = plan(loaded, formats, only)
     tasks: list[Task] = []
@@ -126,6 +164,8 @@ def render_project(
             groups.setdefault(task.doc.group, []).append(task)
     combined = [out / f"{g}.pdf" for g in groups if "pdf" in formats] + [out / f"{g}.zip" for g in groups]
     targets = [t for task in tasks for _, t in task.targets] + combined
+    for target in targets:
+        preflight(target, overwrite=True)  # links, folders, over-long names: refused before any work
     existing = [t for t in targets if t.exists()]
     if existing and not overwrite:
         names = ", ".join(str(t) for t in existing[:10]) + (f" (+{len(existing) - 10})" if len(existing) > 10 else "")

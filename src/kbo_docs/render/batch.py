@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import InputError
-from ..write import write_bytes_atomic
+from ..write import write_all
 from .view import Document
 
 
@@ -112,8 +112,8 @@ def make(task: Task, options: Options, outcome: Outcome) -> list[tuple[Path, byt
 
 
 def _write(produced: list[tuple[Path, bytes]], options: Options, outcome: Outcome) -> None:
-    for target, data in produced:
-        outcome.written.append(write_bytes_atomic(target, data, overwrite=options.overwrite))
+    """A document's files: all of them or none (:func:`kbo_docs.write.write_all`)."""
+    outcome.written += write_all(produced, overwrite=options.overwrite)
 
 
 def _describe(exc: Exception) -> str:

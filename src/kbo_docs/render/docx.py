@@ -79,7 +79,11 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
         # 1.5 cm from the paper's top edge, centred on the page. The template's first
         # paragraph keeps the body text below it (and the space when there is no image).
         for r_id in _image_rel_ids(document, garuda.image_descriptor):
-            ooxml.float_pictures(document.element.body, r_id, top_cm=GARUDA_TOP_CM, align="center")
+            if doc.garuda == "left":  # บันทึกข้อความ: top left of the text area
+                ooxml.float_pictures(document.element.body, r_id, top_cm=GARUDA_TOP_CM, align="left",
+                                     relative_h="margin")
+            else:
+                ooxml.float_pictures(document.element.body, r_id, top_cm=GARUDA_TOP_CM, align="center")
     ooxml.set_page_number_digits(document, doc.digits)
     ooxml.fit_tables(document)
 
@@ -150,14 +154,14 @@ def _garuda(tpl: Any, doc: Document, base_dir: Path | None) -> Any:
     from docxtpl import InlineImage
 
     image = (doc.data.get("agency") or {}).get("garuda_image")
-    if not image:
+    if not image or doc.garuda is None:  # no Garuda on this kind of document
         return None  # the template keeps the space; render_project warns
     path = _image_path(str(image))
     if not path.is_absolute() and base_dir is not None:
         path = Path(base_dir) / path
     if not path.is_file():
         raise FileNotFoundError(f"ไม่พบภาพครุฑ / Garuda image not found: {path}")
-    return InlineImage(tpl, str(path), height=Mm(GARUDA_HEIGHT_MM))
+    return InlineImage(tpl, str(path), height=Mm(doc.garuda_cm * 10))
 
 
 def _image_rel_ids(document: Any, path: str) -> list[str]:

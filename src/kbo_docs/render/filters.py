@@ -8,6 +8,7 @@ three formats cannot disagree on a date or a number.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +37,13 @@ def make_filters(digits: thai.Digits = "thai") -> dict[str, Callable[..., str]]:
     def period(value: thai.Period) -> str:
         return keep_together(thai.format_period(value, digits=digits))
 
+    def amount(value: Any, places: int = 0) -> str:
+        """A register figure with its column's decimal places, rounded half up: ``๑,๒๓๔.๕๐``."""
+        if places == 0 and isinstance(value, int):
+            return thai.format_number(value, digits=digits)
+        exact = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return thai.format_number(exact if places else int(exact), digits=digits)
+
     def baht(value: Any) -> str:
         return thai.baht_text(value)
 
@@ -46,4 +54,5 @@ def make_filters(digits: thai.Digits = "thai") -> dict[str, Callable[..., str]]:
         "thai_time": time,
         "period": period,
         "baht_text": baht,
+        "amount": amount,
     }

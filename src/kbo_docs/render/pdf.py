@@ -4,10 +4,12 @@ paragraphs, as the DOCX's ``thaiDistribute`` (see :mod:`kbo_docs.render.thaidist
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from .jinja import describe, environment
 from .paths import fonts_dir, templates_dir
@@ -45,11 +47,41 @@ def _stylesheet(folder: str, fonts: str, body_size: str):  # type: ignore[no-unt
     return CSS(string=css, font_config=config), config
 
 
+MAX_UNBROKEN = 40
+"""Characters a line may hold with no break opportunity (Thai words break by dictionary)."""
+
+
+def breakable(value: object) -> object:
+    """Text for the PDF with a U+200B (zero width space, never printed) after every
+    ``MAX_UNBROKEN`` characters of a run where Pango finds no line break: a long word, number
+    or code then wraps inside the page instead of running off it, and laying it out stays
+    linear (Pango breaking one very long run character by character is quadratic)."""
+    if not isinstance(value, str) or isinstance(value, markupsafe.Markup) or len(value) <= MAX_UNBROKEN:
+        return value
+    from weasyprint.text.line_break import get_log_attrs
+
+    attrs = get_log_attrs(value, "th")
+    out: list[str] = []
+    run = 0
+    for i, ch in enumerate(value):
+        if ch.isspace() or attrs[i].is_line_break:
+            run = 0
+        elif run >= MAX_UNBROKEN:
+            out.append("\u200b")
+            run = 0
+        out.append(ch)
+        run += 1
+    return "".join(out)
+
+
 @lru_cache(maxsize=8)
 def _html_environment(folder: str, digits: str) -> jinja2.Environment:
     """One environment per template folder and digit mode, so templates compile once
-    (Jinja still reloads a template whose file changed)."""
-    return environment(Path(folder), digits)
+    (Jinja still reloads a template whose file changed); every value printed is made
+    :func:`breakable`."""
+    env = environment(Path(folder), digits)
+    env.finalize = breakable
+    return env
 
 
 def render_html(doc: Document, folder: Path | None = None) -> str:
@@ -72,7 +104,8 @@ def _fallback_stylesheet():  # type: ignore[no-untyped-def]
 
 
 def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
-                    body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True):  # type: ignore[no-untyped-def]
+                    body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True,
+                    extra_css: str = ""):  # type: ignore[no-untyped-def]
     """The laid-out WeasyPrint document (``.write_pdf(pdf_variant=...)`` gives the PDF).
 
     ``thai_distribute=False`` lays the paragraphs that the DOCX distributes
@@ -90,8 +123,16 @@ def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: 
     distributed = thai_distribute and thaidist.install()
     folder = templates_dir() / "html"
     html = render_html(doc, folder)
-    stylesheet, config = _stylesheet(str(folder), str(fonts_dir()), body_size)
+    # one stylesheet (and font configuration) per body size at most: the sizes a register steps
+    # through are passed as extra CSS on the body size's stylesheet
+    stylesheet, config = _stylesheet(str(folder), str(fonts_dir()), PDF_BODY_SIZE)
+    if body_size != PDF_BODY_SIZE:
+        extra_css = f":root {{ --body-size: {body_size}; }}\n{extra_css}"
     stylesheets = [stylesheet] if distributed else [stylesheet, _fallback_stylesheet()]
+    if extra_css:
+        from weasyprint import CSS
+
+        stylesheets.append(CSS(string=extra_css, font_config=config))
     options = {"pdf_variant": pdf_variant} if pdf_variant else {}
     return HTML(string=html, base_url=base_url).render(stylesheets=stylesheets, font_config=config, **options)
 
@@ -100,6 +141,62 @@ def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str |
                body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True) -> bytes:
     """The PDF of a document; see :func:`render_document` for ``thai_distribute``."""
     options = {"pdf_variant": pdf_variant} if pdf_variant else {}
-    document = render_document(doc, base_url=base_url, pdf_variant=pdf_variant, body_size=body_size,
-                               thai_distribute=thai_distribute)
+
+    def lay_out(size: str, css: str = ""):  # type: ignore[no-untyped-def]
+        return render_document(doc, base_url=base_url, pdf_variant=pdf_variant, body_size=size,
+                               thai_distribute=thai_distribute, extra_css=css)
+
+    document = _fit_register(lay_out, body_size) if doc.kind == "register" else lay_out(body_size)
     return document.write_pdf(**options)
+
+
+FLOOR_PT = 8.0
+"""The smallest body size a register is printed at before the page is turned."""
+LANDSCAPE_CSS = "@page { size: A4 landscape; }"
+NAMES_ANYWHERE_CSS = "table.grid td { overflow-wrap: anywhere; } table.grid th:first-child { width: 20%; }"
+NUMBERS_WRAP_CSS = "table.grid td.num { white-space: normal; }"
+
+
+def _table_overflow(document) -> float:  # type: ignore[no-untyped-def]
+    """How far (pt) the widest table of a laid-out document reaches past its page's content box."""
+    from weasyprint.formatting_structure import boxes
+
+    worst = 0.0
+    for page in document.pages:
+        root = page._page_box
+        right = root.content_box_x() + root.width
+        for box in root.descendants():
+            if isinstance(box, boxes.TableBox):
+                worst = max(worst, box.position_x + box.margin_width() - right)
+    return worst
+
+
+def _fit_register(lay_out, body_size: str):  # type: ignore[no-untyped-def]
+    """A register's table is never wider than the page: at the body size if it fits; else the
+    font steps down (estimated from how far it overflows) to :data:`FLOOR_PT`; else the page is
+    turned (landscape), stepping down again; else names wrap at any character, and last the
+    numbers too. At most seven layouts, so the time stays bounded."""
+    first = lay_out(body_size)
+    over = _table_overflow(first)
+    if over <= 0.5:
+        return first
+    size = float(body_size.removesuffix("pt"))
+    root = first.pages[0]._page_box
+    room = root.width
+    table = room + over
+    for css, width in (("", room), (LANDSCAPE_CSS, root.height + root.margin_top + root.margin_bottom
+                                    - root.margin_left - root.margin_right)):
+        guess = math.floor(size * width / table * 2) / 2
+        if guess < FLOOR_PT:
+            continue
+        for step in (guess, guess - 0.5):
+            if step < FLOOR_PT:
+                break
+            document = lay_out(f"{min(step, size):g}pt", css)
+            if _table_overflow(document) <= 0.5:
+                return document
+    floor = f"{FLOOR_PT:g}pt"
+    document = lay_out(floor, f"{LANDSCAPE_CSS}\n{NAMES_ANYWHERE_CSS}")
+    if _table_overflow(document) <= 0.5:
+        return document
+    return lay_out(floor, f"{LANDSCAPE_CSS}\n{NAMES_ANYWHERE_CSS}\n{NUMBERS_WRAP_CSS}")

@@ -7,10 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import thai
+from ..findings import InputError
+from ..model import (
+    BY_TEMPLATE, KINDS, Agency, Announcement, Circular, Invitation, Meeting, Memo, Order, Person, ProjectFile,
+    Register, SubItem, number_parts,
+)
+from ..model.register import referenced_total
+from ..refs import expand, meeting_scope, project_scope
 from ..merge import Letter, file_stem, letters
-from ..numbers import series_only
-from ..model import Agency, Circular, Meeting, Person, ProjectFile, Register, SubItem
-from ..refs import expand, project_scope
+from ..numbers import number_series
 
 
 @dataclass
@@ -30,6 +36,28 @@ class Document:
     """Why the document cannot be rendered (a reference without a value, rendered with
     ``--force``): that document fails, the others do not."""
 
+    @property
+    def garuda(self) -> str | None:
+        """``centre`` (กระดาษตราครุฑ), ``left`` (บันทึกข้อความ) or None (no Garuda)."""
+        kind = BY_TEMPLATE.get(self.kind)
+        return kind.garuda if kind else None
+
+    @property
+    def garuda_cm(self) -> float:
+        """The Garuda's height: 3 cm on กระดาษตราครุฑ, 1.5 cm on กระดาษบันทึกข้อความ (ข้อ 71)."""
+        return 1.5 if self.garuda == "left" else 3.0
+
+    @property
+    def xlsx(self) -> bool:
+        kind = BY_TEMPLATE.get(self.kind)
+        return bool(kind and kind.xlsx)
+
+
+def label(style: str, index: int, digits: str = "thai") -> str:
+    """A point's label in the chosen numbering style: ``๑.``, ``(๑)``, ``-`` or none."""
+    n = thai.thai_digits(str(index)) if digits == "thai" else str(index)
+    return {"๑.": f"{n}. ", "(๑)": f"({n}) ", "-": "- ", "none": ""}[style]
+
 
 class Views:
     """Builds the view data of each document in a project file."""
@@ -38,39 +66,58 @@ class Views:
         self.project = project
         self.digits = project.agency.digits
         self.scope = project_scope(project)
+        self.local: dict[str, Any] = {}
+        """Names of the document being built (an invitation's ``meeting.*``)."""
 
     def text(self, value: str, **local: Any) -> str:
-        return expand(value, {**self.scope, **local}, self.digits)
+        return expand(value, {**self.scope, **self.local, **local}, self.digits)
 
     def documents(self) -> list[Document]:
-        p = self.project
+        """One document per item of every kind; ``Views.<kind name>(item)`` builds its data. A
+        circular with recipients gives one document per recipient's letter (``group``: its id)."""
         docs: list[Document] = []
-        for c in p.circulars:
-            merged = letters(c, p, self.digits)
-            width = max(2, len(str(len(merged))))
-            docs += [self._document("circular", file_stem(c.id, letter, width), lambda c=c, letter=letter: self.circular(c, letter),
-                                    group=c.id, label=letter.label) for letter in merged]
-            if not merged:
-                docs.append(self._document("circular", c.id, lambda c=c: self.circular(c)))
-        docs += [self._document("register", r.id, lambda r=r: self.register(r)) for r in p.registers]
-        docs += [self._document("minutes", m.id, lambda m=m: self.meeting(m)) for m in p.meetings]
+        for kind in KINDS:
+            for item in getattr(self.project, kind.key):
+                merged = letters(item, self.project, self.digits) if kind.name == "circular" else []
+                width = max(2, len(str(len(merged))))
+                docs += [self._letter(kind.template, file_stem(item.id, letter, width), item, letter) for letter in merged]
+                if not merged:
+                    docs.append(Document(kind.template, item.id, getattr(self, kind.name)(item), self.digits))
         return docs
 
-    def _document(self, kind: str, doc_id: str, build: Any, **more: Any) -> Document:
+    def _letter(self, template: str, doc_id: str, c: Circular, letter: Letter) -> Document:
+        """One recipient's letter; a ``${row.x}`` without a value (rendered with ``--force``)
+        fails that letter alone."""
         try:
-            return Document(kind, doc_id, build(), self.digits, **more)
+            data = self.circular(c, letter)
         except KeyError as exc:
             name = exc.args[0] if exc.args else "?"
-            return Document(kind, doc_id, {}, self.digits, **more,
+            return Document(template, doc_id, {}, self.digits, group=c.id, label=letter.label,
                             error=f"${{{name}}} ไม่มีค่า / ${{{name}}} has no value (see the check above)")
+        return Document(template, doc_id, data, self.digits, group=c.id, label=letter.label)
 
     def agency(self, agency: Agency) -> dict[str, Any]:
         return {
-            "name": agency.name,
-            "issuer": agency.issuer or agency.name,
+            "name": agency.name or "",
+            "issuer": agency.issuer or agency.name or "",
             "address": [self.text(line) for line in agency.address],
             "garuda_image": agency.garuda_image,
         }
+
+    def issuer(self, typed: str | None) -> str:
+        """The name after คำสั่ง / ประกาศ: as typed, else the agency's issuer or name."""
+        agency = self.project.agency
+        return typed or agency.issuer or agency.name or ""
+
+    def number(self, number: Any) -> str:
+        return number_parts(number, self.project.agency.reference_prefix).text
+
+    def points(self, points: list[Any], style: str) -> list[dict[str, Any]]:
+        return [
+            {"label": label(style, i, self.digits), "text": self.text(a.text, deadline=a.deadline),
+             "items": [self.text(t, deadline=a.deadline) for t in a.items]}
+            for i, a in enumerate(points, start=1)
+        ]
 
     def person(self, person: Person | None) -> dict[str, Any] | None:
         if person is None:
@@ -93,9 +140,10 @@ class Views:
             contact_lines.append(("ไปรษณีย์อิเล็กทรอนิกส์", contact.email))
         return {
             "agency": self.agency(agency),
-            "project": {"name": self.project.project.name, "fiscal_year": self.project.project.fiscal_year},
-            "number": c.number,
-            "number_series": series_only(c.number),
+            "project": ({"name": self.project.project.name, "fiscal_year": self.project.project.fiscal_year}
+                        if self.project.project else None),
+            "number": self.number(c.number),
+            "number_series": number_series(c.number, self.project.agency.reference_prefix),
             "letter_kind": c.kind,
             "recipients_all": text(c.recipient) if c.recipient else None,
             "date": c.date,
@@ -105,7 +153,7 @@ class Views:
             "recipient_address": list(letter.address) if letter else [],
             "references": [text(r) for r in c.references],
             "enclosures": [
-                {"title": text(e.title), "quantity": e.quantity, "unit": e.unit} for e in c.enclosures
+                {"title": text(e.title), "quantity": e.quantity, "unit": e.unit} for e in c.all_enclosures()
             ],
             "body": [text(t) for t in c.body],
             "actions_intro": text(c.actions_intro) if c.actions_intro else None,
@@ -129,16 +177,50 @@ class Views:
             "agency": self.agency(self.project.agency),
             "title": [self.text(t) for t in r.title],
             "row_label": r.row_label,
-            "columns": [{"key": c.key, "title": c.title, "sum_of": c.sum_of, "target": c.target} for c in r.columns],
-            "rows": [{"name": row.name, "values": [r.value(row, c.key) for c in r.columns]} for row in r.rows],
+            "columns": [
+                {"key": c.key, "title": c.title, "sum_of": c.sum_of, "target": c.target, "type": c.type,
+                 "places": c.decimals, "unit": c.unit, "difference": c.difference,
+                 "share_of": c.share_of.model_dump() if c.share_of else None}
+                for c in r.columns
+            ],
+            "rows": [{"name": row.name, "values": [r.value(row, c.key) for c in r.columns],
+                      "marks": [self.mark(r, c, row.values.get(c.key), self.expected(r, row, c)) for c in r.columns]}
+                     for row in r.rows],
             "total_label": r.total_label,
             "totals": [r.total(c.key) for c in r.columns],
+            "total_marks": [self.mark(r, c, r.totals.get(c.key), None if c.target else r.computed_total(c.key))
+                            for c in r.columns],
+            "baht_texts": [{"title": c.title, "total": r.total(c.key)} for c in r.columns
+                           if c.baht_text and r.total(c.key) is not None],
             "notes": [self.text(t) for t in r.notes],
         }
 
-    def sub_item(self, sub: SubItem) -> dict[str, Any]:
+    def expected(self, r: Register, row: Any, c: Any) -> Any:
+        """What a typed cell should be: another register's total it equals, or its computation."""
+        ref = row.equals.get(c.key)
+        if ref is not None:
+            return referenced_total(self.project.registers, ref)
+        return r.computed_value(row, c.key) if c.computed else None
+
+    @staticmethod
+    def mark(r: Register, c: Any, typed: Any, expected: Any) -> dict[str, Any] | None:
+        """A typed figure that disagrees with what it should be: marked in every format (PDF,
+        DOCX, XLSX) with the figure it should be, rather than silently printed."""
+        if typed is None or expected is None:
+            return None
+        kind = c.compare(typed, expected)
+        return None if kind is None else {"kind": kind, "expected": c.rounded(expected)}
+
+    def sub_item(self, sub: SubItem, style: str = "none", index: int = 0) -> dict[str, Any]:
+        """A point, labelled in ``style`` (deeper points carry their own labels in their text)."""
         local = {"when": sub.when, "count": len(sub.items) if sub.items else None}
-        return {"text": self.text(sub.text, **local), "items": [self.sub_item(s) for s in sub.items]}
+        return {"label": label(style, index, self.digits) if index else "", "text": self.text(sub.text, **local),
+                "items": [self.sub_item(s) for s in sub.items],
+                "resolution": self.text(sub.resolution) if sub.resolution else None}
+
+    def points_of(self, m: Meeting, a: Any) -> list[dict[str, Any]]:
+        style = a.numbering or m.numbering
+        return [self.sub_item(s, style, i) for i, s in enumerate(a.items, start=1)]
 
     def meeting(self, m: Meeting) -> dict[str, Any]:
         return {
@@ -153,11 +235,14 @@ class Views:
             "attending": [self.person(p) for p in m.attending],
             "start": m.start,
             "end": m.end,
+            "start_label": m.start_label,
+            "end_label": m.end_label,
+            "weekday": m.weekday,
             "opening": self.text(m.opening) if m.opening else None,
             "agenda": [
                 {
                     "title": self.text(a.title),
-                    "items": [self.sub_item(s) for s in a.items],
+                    "items": self.points_of(m, a),
                     "resolution": self.text(a.resolution) if a.resolution else None,
                 }
                 for a in m.agenda
@@ -165,3 +250,84 @@ class Views:
             "recorder": self.person(m.recorder),
             "checker": self.person(m.checker),
         }
+
+    def memo(self, m: Memo) -> dict[str, Any]:
+        agency = self.project.agency
+        unit = list(m.unit) or [" ".join(agency.unit) or agency.name or ""]
+        return {
+            "agency": self.agency(agency),
+            "unit": [self.text(u) for u in unit],
+            "phone": None if m.unit else agency.contact.phone,
+            "number": self.number(m.number),
+            "date": m.date,
+            "subject": self.text(m.subject),
+            "salutation": m.salutation,
+            "recipient": self.text(m.recipient),
+            "body": [self.text(t) for t in m.body],
+            "points_intro": self.text(m.points_intro) if m.points_intro else None,
+            "points": self.points(m.points, m.numbering),
+            "conclusion": [self.text(t) for t in m.conclusion],
+            "signer": self.person(m.signer),
+        }
+
+    def order(self, o: Order) -> dict[str, Any]:
+        return {
+            "agency": self.agency(self.project.agency),
+            "issuer": self.text(self.issuer(o.issuer)),
+            "number": o.number.number,
+            "year": o.number.year,
+            "subject": self.text(o.subject),
+            "preamble": [self.text(t) for t in o.preamble],
+            "clauses": [
+                {
+                    "label": label("๑.", i, self.digits),
+                    "text": self.text(c.text),
+                    "members": [self.person(p) for p in c.members],
+                    "duties_intro": c.duties_intro,
+                    "duties": [self.text(d) for d in c.duties],
+                }
+                for i, c in enumerate(o.clauses, start=1)
+            ],
+            "after": [self.text(t) for t in o.after],
+            "effective": o.effective,
+            "date": o.date,
+            "signer": self.person(o.signer),
+        }
+
+    def announcement(self, a: Announcement) -> dict[str, Any]:
+        return {
+            "agency": self.agency(self.project.agency),
+            "issuer": self.text(self.issuer(a.issuer)),
+            "subject": self.text(a.subject),
+            "body": [self.text(t) for t in a.body],
+            "points": self.points(a.points, a.numbering),
+            "conclusion": [self.text(t) for t in a.conclusion],
+            "date": a.date,
+            "signer": self.person(a.signer),
+        }
+
+    def agenda(self, m: Meeting) -> dict[str, Any]:
+        """ระเบียบวาระการประชุม: the meeting's heading and its agenda titles and points (no
+        resolutions), from the same entry the minutes are written from."""
+        return {
+            "committee": self.text(m.committee),
+            "number": m.number.number,
+            "year": m.number.year,
+            "date": m.date,
+            "start": m.start,
+            "venue": self.text(m.venue),
+            "items": [{"title": self.text(a.title), "items": self.points_of(m, a)} for a in m.agenda],
+        }
+
+    def invitation(self, i: Invitation) -> dict[str, Any]:
+        meeting = self.project.meeting(i.meeting)
+        if meeting is None:  # INV001 reports it; even with --force there is no agenda to print
+            raise InputError(f"{i.id}: ไม่มีการประชุม id '{i.meeting}' จึงสร้างระเบียบวาระไม่ได้ (INV001) / "
+                             f"no meeting with id '{i.meeting}': the agenda cannot be made (INV001)")
+        self.local = meeting_scope(meeting, self.digits)
+        try:
+            data = self.circular(i)
+            data["agenda"] = self.agenda(meeting)
+        finally:
+            self.local = {}
+        return data

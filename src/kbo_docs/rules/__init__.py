@@ -6,7 +6,8 @@ from __future__ import annotations
 from ..findings import Finding
 from ..lint import rules as _document_rules  # noqa: F401  (registers the document front ends)
 from ..load import Loaded
-from . import circular, meeting, register, text  # noqa: F401  (registers the rules)
+from ..model import KINDS
+from . import announcement, circular, invitation, meeting, memo, order, register, text  # noqa: F401  (registers the rules)
 from .context import Context
 from .registry import REGISTRY, Issue, Rule, document_check, issue, rule
 
@@ -17,13 +18,10 @@ def check_loaded(loaded: Loaded, select: set[str] | None = None) -> list[Finding
     """Run every rule (or only ``select``) over a loaded file; findings sorted by line."""
     ctx = Context(loaded)
     project = loaded.project
-    subjects = {
-        "project": [project],
-        "circular": project.circulars,
-        "register": project.registers,
-        "meeting": project.meetings,
-        "text": [project],
-    }
+    subjects: dict[str, list] = {"project": [project], "text": [project]}
+    for kind in KINDS:  # each kind's items, under its own scope and the scopes it also answers to
+        for scope in (kind.name, *kind.also):
+            subjects.setdefault(scope, []).extend(getattr(project, kind.key))
     findings: list[Finding] = []
     for code, rule_ in REGISTRY.items():
         if select is not None and code not in select:

@@ -12,9 +12,15 @@ from ..model import Item, ProjectFile
 from .registry import Issue, Rule
 
 
+MAX_LOCATED = 200
+"""Findings in one value placed on the exact line of a multi-line text; later ones in the same
+value (a pasted page with thousands) point at the value's first line, so checking stays linear."""
+
+
 class Context:
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
+        self._located: dict[tuple[str | int, ...], int] = {}
 
     @property
     def project(self) -> ProjectFile:
@@ -22,11 +28,12 @@ class Context:
 
     @cached_property
     def fiscal_bounds(self) -> tuple[dt.date, dt.date]:
-        return thai.fiscal_year_bounds(self.project.project.fiscal_year)
+        return thai.fiscal_year_bounds(self.fiscal_year or 0)
 
     @property
-    def fiscal_year(self) -> int:
-        return self.project.project.fiscal_year
+    def fiscal_year(self) -> int | None:
+        """The project's fiscal year; None in a file without a project (fiscal-year rules are quiet)."""
+        return self.project.project.fiscal_year if self.project.project else None
 
     def in_fiscal_year(self, day: dt.date) -> bool:
         first, last = self.fiscal_bounds
@@ -52,7 +59,10 @@ class Context:
     def finding(self, rule: Rule, found: Issue) -> Finding:
         line = line_of(self.loaded.source, found.path)
         if found.snippet:
-            line = self.loaded.source.line_in(found.path, found.snippet, found.before) or line
+            located = self._located.get(found.path, 0)
+            if located < MAX_LOCATED:  # each costs a pass over the value's text before the snippet
+                self._located[found.path] = located + 1
+                line = self.loaded.source.line_in(found.path, found.snippet, found.before) or line
         file = self.loaded.file
         if (place := self.loaded.source.place(found.path)) is not None:
             file, line = place  # a row read from a clerk's XLSX: its cell

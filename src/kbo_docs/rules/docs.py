@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import inspect
 
+from ..model import KINDS
 from .registry import REGISTRY
 
 _SCOPES = {
-    "register": "Registers (ทะเบียนจัดสรร)",
-    "circular": "Circulars and letters (หนังสือเวียน / หนังสือภายนอก)",
-    "meeting": "Meetings (รายงานการประชุม)",
+    **{k.name: k.title for k in KINDS},
     "text": "Text anywhere",
     "project": "The whole file",
     "document": "Hand-typed documents only (`kbo-docs lint`)",

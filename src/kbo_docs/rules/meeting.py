@@ -91,7 +91,7 @@ def plan_in_fiscal_year(m: Meeting, ctx: Context) -> Iterator[Issue]:
     for sub in _sub_items(m):
         if sub.when is None:
             continue
-        problem = checks.period_outside(sub.when, ctx.fiscal_year)
+        problem = checks.period_outside(sub.when, ctx.fiscal_year) if ctx.fiscal_year else None
         if problem:
             yield issue(sub, *problem, "when")
 

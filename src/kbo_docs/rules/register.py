@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from decimal import Decimal
 
 from .. import checks
 from ..findings import Severity
-from ..model import Register
+from ..model import Column, Node, Register
+from ..model.register import referenced_total
 from ..thai import format_number as n
 from .context import Context
 from .registry import Issue, issue, rule
@@ -25,16 +27,18 @@ def row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
     for col in reg.columns:
         if not col.sum_of:
             continue
-        for i, row in enumerate(reg.rows):
-            typed = row.values.get(col.key)
-            parts = [reg.value(row, k) for k in col.sum_of]
-            if typed is None or any(p is None for p in parts):
+        for row in reg.rows:
+            typed, expected = row.values.get(col.key), reg.computed_value(row, col.key)
+            if typed is None or expected is None:
                 continue
+            parts = [reg.value(row, k) for k in col.sum_of]
             if typed < 0 or any(p < 0 for p in parts if p is not None):
                 continue  # REG004 names the negative cell: one slip, one finding
-            expected = checks.sum_mismatch(typed, [p for p in parts if p is not None])
-            if expected is not None:
-                yield issue(row, *checks.row_sum_message(row.name, col.title, col.key, typed, expected), "values", col.key)
+            if any(too_precise(reg.column(k), row.values[k]) for k in (col.key, *col.sum_of) if row.values.get(k) is not None):
+                continue  # REG012 names the cell typed with a decimal
+            if compare(col, typed, expected) == "slip":
+                yield issue(row, *checks.row_sum_message(row.name, col.title, col.key, typed, col.rounded(expected)),
+                            "values", col.key)
 
 
 @rule("REG002", "column-total", ERROR, "register")
@@ -48,9 +52,11 @@ def column_total(reg: Register, ctx: Context) -> Iterator[Issue]:
         col = reg.column(key)
         if col.target:
             continue  # REG007 speaks about the target column
-        actual = reg.column_sum(key)
-        if actual is not None and stated != actual:
-            yield issue(reg, *checks.column_total_message(col.title, key, stated, actual), "totals", key)
+        actual = reg.computed_total(key)
+        if any(too_precise(col, row.values[key]) for row in reg.rows if row.values.get(key) is not None):
+            continue  # REG012 names the cell typed with a decimal
+        if actual is not None and compare(col, stated, actual) == "slip":
+            yield issue(reg, *checks.column_total_message(col.title, key, stated, col.rounded(actual)), "totals", key)
 
 
 @rule("REG003", "total-row-sum", ERROR, "register")
@@ -86,6 +92,8 @@ def negative_count(reg: Register, ctx: Context) -> Iterator[Issue]:
     """
     for row in reg.rows:
         for key, value in row.values.items():
+            if reg.column(key).difference or reg.column(key).type in ("decimal", "percent"):
+                continue  # a difference or a ratio may be below zero
             if value is not None and value < 0:
                 yield issue(row, f"แถว {row.name}: ช่อง \"{reg.column(key).title}\" ติดลบ ({n(value)}) จำนวนนับต้องไม่ติดลบ",
                             f"row {row.name}: negative count {n(value, 'arabic')} in \"{reg.column(key).title}\"", "values", key)
@@ -96,8 +104,135 @@ def negative_count(reg: Register, ctx: Context) -> Iterator[Issue]:
 
 
 def _stated_total_is_wrong(reg: Register, key: str) -> bool:
-    stated, actual = reg.totals.get(key), reg.column_sum(key)
-    return stated is not None and actual is not None and stated != actual and not reg.column(key).target
+    stated, actual = reg.totals.get(key), reg.computed_total(key)
+    col = reg.column(key)
+    return stated is not None and actual is not None and compare(col, stated, actual) == "slip" and not col.target
+
+
+def compare(col: Column, typed: int | Decimal, expected: int | Decimal) -> str | None:
+    return col.compare(typed, expected)
+
+
+def _figures(reg: Register, registers: list[Register]) -> Iterator[tuple[Node, tuple[str | int, ...], Column, int | Decimal, int | Decimal, str]]:
+    """Every typed figure that something else decides: (where, path, column, typed, expected,
+    what decides it) for computed cells, stated totals and ``equals`` references."""
+    for row in reg.rows:
+        for col in reg.columns:
+            typed = row.values.get(col.key)
+            if typed is None:
+                continue
+            if col.computed:
+                expected = reg.computed_value(row, col.key)
+                if expected is not None:
+                    yield row, ("values", col.key), col, typed, expected, "computed"
+            ref = row.equals.get(col.key)
+            if ref is not None:
+                other = referenced_total(registers, ref)
+                if other is not None:
+                    yield row, ("equals", col.key), col, typed, other, ref
+    for key, stated in reg.totals.items():
+        col = reg.column(key)
+        expected = reg.computed_total(key)
+        if expected is not None and not col.target:
+            yield reg, ("totals", key), col, stated, expected, "total"
+    for key, ref in reg.equals.items():
+        total, other = reg.total(key), referenced_total(registers, ref)
+        if total is not None and other is not None:
+            yield reg, ("equals", key), reg.column(key), total, other, ref
+
+
+@rule("REG010", "computed-cell", ERROR, "register")
+def computed_cell(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """A typed cell of a computed column (``difference: [a, b]``, ``share_of: {part, whole}``)
+    is what its parts give, rounded to the column's places.
+
+    Wrong: ``[เมืองลำปาง, ๑๒๐,๐๐๐.๐๐, ๙๐,๐๐๐.๐๐, ๗๕.๐๐]`` with ``share_of: {part: spent, whole: budget}`` typed as ๗๗.๐๐.
+    Right: ๗๕.๐๐, or leave the cell empty and kbo-docs computes it.
+    """
+    for row in reg.rows:
+        for col in reg.columns:
+            if not (col.difference or col.share_of):
+                continue
+            typed, expected = row.values.get(col.key), reg.computed_value(row, col.key)
+            if typed is not None and expected is not None and compare(col, typed, expected) == "slip":
+                shown = col.rounded(expected)
+                yield issue(row, f"แถว {row.name}: ช่อง \"{col.title}\" พิมพ์ไว้ {n(typed)} แต่คำนวณได้ {n(shown)} "
+                                 f"(แก้เป็น {n(shown)} หรือเว้นว่างให้คำนวณเอง)",
+                            f"row {row.name}: the \"{col.title}\" cell says {n(typed, 'arabic')} but it computes to "
+                            f"{n(shown, 'arabic')} (type it, or leave the cell empty)", "values", col.key)
+
+
+@rule("REG011", "equals-register", ERROR, "register")
+def equals_register(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """A cell or total with ``equals: <register>.total.<column>`` names a register and column of
+    this file and equals that total (a summary row equals its detail table's total).
+
+    Wrong: ``equals: {budget: lampang.total.budjet}``, or the row's budget ๑,๒๐๐,๐๐๐.๐๐ when
+    the register ``lampang`` totals ๑,๑๕๐,๐๐๐.๐๐.
+    Right: ``equals: {budget: lampang.total.budget}`` and ๑,๑๕๐,๐๐๐.๐๐ (or the cell left empty).
+    """
+    registers = ctx.project.registers
+    refs = [(row, ("equals", k), ref) for row in reg.rows for k, ref in row.equals.items()]
+    refs += [(reg, ("equals", k), ref) for k, ref in reg.equals.items()]
+    for node, at, ref in refs:
+        if referenced_total(registers, ref) is None:
+            ids = ", ".join(r.id for r in registers)
+            yield issue(node, f"อ้างถึงยอดที่ไม่มี: {ref} (เขียนเป็น <ทะเบียน>.total.<คอลัมน์>; ทะเบียน: {ids})",
+                        f"unknown reference: {ref} (write <register>.total.<column>; registers: {ids})", *at)
+    for node, at, col, typed, expected, why in _figures(reg, registers):
+        if at[0] == "equals" and compare(col, typed, expected) == "slip":
+            yield issue(node, f"ช่อง \"{col.title}\" เป็น {n(typed)} แต่ {why} เป็น {n(expected)}",
+                        f"\"{col.title}\" is {n(typed, 'arabic')} but {why} is {n(expected, 'arabic')}", *at)
+
+
+@rule("REG012", "decimal-places", ERROR, "register")
+def decimal_places(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """A count column holds whole numbers, and no cell has more decimal places than its column
+    prints (money: baht and two places of satang).
+
+    Wrong: ``๐.๖๔`` in a ``type: count`` column; ``๑,๒๓๔.๕๖๗`` in a ``type: money`` column.
+    Right: ``type: decimal`` (or ``percent``) for ๐.๖๔; ``๑,๒๓๔.๕๗`` for money.
+    """
+    cells = [(row, f"แถว {row.name}", f"row {row.name}", ("values", k), k, v) for row in reg.rows for k, v in row.values.items()]
+    cells += [(reg, "แถวรวม", "the total row", ("totals", k), k, v) for k, v in reg.totals.items()]
+    for node, where_th, where_en, at, key, value in cells:
+        col = reg.column(key)
+        if value is not None and too_precise(col, value):
+            if col.type == "count":
+                th = "จำนวนนับต้องเป็นจำนวนเต็ม (ถ้าเป็นทศนิยมให้กำหนด 'type: decimal')"
+                en = "a count must be a whole number (for decimals set 'type: decimal')"
+            else:
+                th = f"ทศนิยมเกิน {n(col.decimals)} ตำแหน่งของคอลัมน์"
+                en = f"more than the column's {col.decimals} decimal places"
+            yield issue(node, f"{where_th}: ช่อง \"{col.title}\" พิมพ์ไว้ {n(value)} {th}",
+                        f"{where_en}: \"{col.title}\" says {n(value, 'arabic')}: {en}", *at)
+
+
+def too_precise(col: Column, value: int | Decimal) -> bool:
+    """A typed figure with more decimal places than its column prints (REG012 reports it; the
+    sum rules leave it to REG012: one slip, one finding)."""
+    if not isinstance(value, Decimal) or col.computed:
+        return False
+    return -int(value.as_tuple().exponent) > col.decimals
+
+
+@rule("REG013", "rounding-difference", WARNING, "register")
+def rounding_difference(reg: Register, ctx: Context) -> Iterator[Issue]:
+    """A typed figure that differs from what it should be by no more than the column's
+    ``tolerance`` (a share's default: one unit in the last place) is a rounding difference: a
+    warning that says so, not an error.
+
+    Wrong: ``totals: {share: ๑๐๐.๐๑}`` where the rounded shares add up to ๑๐๐.๐๑ but the
+    share of the totals is ๑๐๐.๐๐ (reported as a rounding difference of ๐.๐๑).
+    Right: ``totals: {share: ๑๐๐.๐๐}``, or keep the typed figure and note the rounding (``noqa``).
+    """
+    for node, at, col, typed, expected, why in _figures(reg, ctx.project.registers):
+        if compare(col, typed, expected) == "rounding":
+            diff = Decimal(typed) - Decimal(col.rounded(expected))
+            yield issue(node, f"ผลต่างจากการปัดเศษ {n(diff)}: ช่อง \"{col.title}\" พิมพ์ไว้ {n(typed)} "
+                              f"คำนวณได้ {n(col.rounded(expected))} (ไม่เกินค่าที่ยอมรับ {n(col.allowed)})",
+                        f"rounding difference of {n(diff, 'arabic')}: \"{col.title}\" says {n(typed, 'arabic')}, "
+                        f"computed {n(col.rounded(expected), 'arabic')} (within the tolerance {n(col.allowed, 'arabic')})", *at)
 
 
 def _name_key(name: str) -> str:

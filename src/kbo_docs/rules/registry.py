@@ -15,12 +15,13 @@ import dataclasses
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from ..findings import Severity
-from ..model import Node
+from ..model import KINDS, Node
 
-Scope = Literal["project", "circular", "register", "meeting", "text", "document"]
+Scope = str
+"""``project``, ``text``, ``document``, or a kind's name (:data:`kbo_docs.model.kinds.KINDS`)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
+SCOPES = ("project", "text", "document", *(k.name for k in KINDS))
 
 
 def rule(code: str, name: str, severity: Severity, scope: Scope) -> Callable[[Callable[..., Iterable[Issue]]], Callable[..., Iterable[Issue]]]:
@@ -97,6 +99,8 @@ def rule(code: str, name: str, severity: Severity, scope: Scope) -> Callable[[Ca
     def register(check: Callable[..., Iterable[Issue]]) -> Callable[..., Iterable[Issue]]:
         if code in REGISTRY:
             raise ValueError(f"rule code {code} registered twice")
+        if scope not in SCOPES:
+            raise ValueError(f"rule {code}: unknown scope {scope!r} (one of {', '.join(SCOPES)})")
         REGISTRY[code] = Rule(code, name, severity, scope, check)
         return check
 

@@ -9,15 +9,16 @@ from typing import Any
 
 from .. import checks, thai
 from ..findings import Severity
-from ..model import Action, Node, ProjectFile, SubItem
-from ..refs import REF_PATTERN, project_scope
+from ..model import Action, Invitation, Node, ProjectFile, SubItem
+from ..refs import MEETING_NAMES, REF_PATTERN, project_scope
 from .context import Context
 from .registry import Issue, in_text, issue, rule
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 # Fields that hold identifiers, keys or paths, not document text.
-_NOT_TEXT = {"id", "key", "sum_of", "pool", "register_id", "weight", "cap", "method", "kind", "digits", "garuda_image"}
+_NOT_TEXT = {"id", "key", "sum_of", "pool", "register_id", "weight", "cap", "method", "kind", "digits", "garuda_image",
+             "meeting", "numbering"}
 
 
 def iter_texts(node: Node) -> Iterator[tuple[Node, tuple[str | int, ...], str]]:
@@ -40,6 +41,8 @@ def _walk(owner: Node, at: tuple[str | int, ...], value: Any) -> Iterator[tuple[
 
 def local_names(node: Node) -> set[str]:
     """Reference names that text in ``node`` may use besides the project-wide ones."""
+    if isinstance(node, Invitation):
+        return set(MEETING_NAMES)
     if isinstance(node, Action) and node.deadline is not None:
         return {"deadline"}
     if isinstance(node, SubItem):
@@ -104,19 +107,43 @@ def unbalanced_brackets(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
             yield issue(node, f"วงเล็บไม่ครบคู่: '{text[:60]}'", f"unbalanced brackets: '{text[:60]}'", *at)
 
 
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Bidirectional embeddings, overrides and isolates: U+202E prints the text after it reversed."""
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` no document may hold, as ``U+XXXX``: control characters but
+    line break and tab, noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF), lone surrogates, and the
+    bidirectional controls."""
+    bad = set()
+    for ch in text:
+        code = ord(ch)
+        if ch in "\n\t" or (code < 0xFDD0 and 0x20 <= code < 0x7F):
+            continue
+        category = unicodedata.category(ch)
+        if (category in ("Cc", "Cs") or ch in _BIDI_CONTROLS or 0xFDD0 <= code <= 0xFDEF
+                or (code & 0xFFFE) == 0xFFFE):
+            bad.add(code)
+    return [f"U+{code:04X}" for code in sorted(bad)]
+
+
 @rule("TXT005", "control-character", ERROR, "text")
 def control_character(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
-    """No control characters in text (they cannot be printed, and DOCX cannot hold most of them).
+    """No control characters in text (they cannot be printed, and DOCX cannot hold most of
+    them), no noncharacters (U+FFFE, U+FFFF) and no bidirectional overrides (U+202E prints the
+    text after it reversed). ``render --force`` refuses them too: they never reach a document.
 
     Line breaks and tabs are allowed (a ``|`` block keeps them).
 
-    Wrong: ``"เรื่อง\\x07ทดสอบ"`` (an escaped BEL in a quoted YAML string).
+    Wrong: ``"เรื่อง\\x07ทดสอบ"`` (an escaped BEL in a quoted YAML string), ``"\\u202eเรื่อง"``.
     Right: ``"เรื่อง ทดสอบ"``.
     """
     for node, at, text in iter_texts(project):
-        bad = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t"})
+        bad = unprintable(text)
         if bad:
-            yield issue(node, f"มีอักขระควบคุม {', '.join(bad)}", f"control characters {', '.join(bad)}", *at)
+            yield issue(node, f"มีอักขระควบคุมหรืออักขระที่พิมพ์ไม่ได้ {', '.join(bad)} ให้ลบออก",
+                        f"control characters {', '.join(bad)} (control, noncharacter or bidirectional override "
+                        "characters cannot be printed): delete them", *at)
 
 
 @rule("TXT006", "unknown-reference", ERROR, "text")
@@ -132,7 +159,7 @@ def unknown_reference(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
         for m in REF_PATTERN.finditer(text):
             name = (m.group(1) or "").strip()
             if name.startswith("row.") and node.path[:1] == ("circulars",):
-                continue  # a letter's own row: CIR011
+                continue  # a letter's own row: CIR012
             if m.group(1) is not None and name not in names:
                 yield issue(node, f"ไม่รู้จักการอ้างอิง ${{{name}}}", f"unknown reference ${{{name}}}", *at,
                             **in_text(text, m.start(), m.end()))
@@ -162,3 +189,31 @@ def arabic_digits_in_prose(project: ProjectFile, ctx: Context) -> Iterator[Issue
             shown = ", ".join(raw for _s, _e, raw in arabic[:3])
             yield issue(node, f"ใช้เลขอารบิกในเอกสารเลขไทย: {shown}", f"Arabic digits in a Thai-digit document: {shown}", *at,
                         **in_text(text, arabic[0][0], arabic[0][1]))
+
+
+_PRINTS_AGENCY = {
+    "circulars": lambda item: True,
+    "invitations": lambda item: True,
+    "memos": lambda item: not item.unit,
+    "orders": lambda item: not item.issuer,
+    "announcements": lambda item: not item.issuer,
+}
+
+
+@rule("PRJ001", "agency-where-printed", ERROR, "project")
+def agency_where_printed(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
+    """The agency's name is given when a document prints it: a letter's heading, a memo's
+    ส่วนราชการ line (unless the memo gives its own ``unit``), the name after คำสั่ง / ประกาศ
+    (unless the document gives its own ``issuer``). A file of registers or minutes needs neither
+    ``agency`` nor ``project``.
+
+    Wrong: no ``agency: {name: ...}`` in a file with a circular.
+    Right: ``agency: {name: สำนักงานพัฒนาชุมชนจังหวัดลำปาง}``.
+    """
+    if project.agency.name:
+        return
+    for key, prints in _PRINTS_AGENCY.items():
+        for item in getattr(project, key):
+            if prints(item):
+                yield issue(item, f"{item.id}: พิมพ์ชื่อส่วนราชการ แต่ไม่ได้ระบุ agency.name",
+                            f"{item.id} prints the agency's name, but agency.name is not given", "id")

@@ -39,21 +39,11 @@ def extract(path: str | Path, limits: Limits = DEFAULT) -> Document:
             raise InputError(f"แฟ้มใหญ่เกินไป / the file is {size:,} bytes (at most {limits.max_file_bytes:,})", name)
         if size == 0:
             raise InputError("แฟ้มว่างเปล่า / the file is empty", name)
-        if kind == "text":
-            from .text import extract_text
-
-            return extract_text(path, limits)
-        if kind == "docx":
-            from .docx import extract_docx
-
-            return extract_docx(path, limits)
-        if kind == "xlsx":
-            from .xlsx import extract_xlsx
-
-            return extract_xlsx(path, limits)
-        from .pdf import extract_pdf
-
-        return extract_pdf(path, limits)
+        doc = _extract(path, kind, limits)
+        if len(doc.blocks) > limits.max_blocks:
+            raise InputError(f"เอกสารยาวเกินไป / the document has {len(doc.blocks):,} paragraphs and tables "
+                             f"(at most {limits.max_blocks:,}): split it", name)
+        return doc
     except PermissionError:
         raise InputError("อ่านแฟ้มไม่ได้ (ไม่มีสิทธิ์) / permission denied", name) from None
     except MemoryError:
@@ -66,3 +56,21 @@ def extract(path: str | Path, limits: Limits = DEFAULT) -> Document:
         raise
     except Exception as exc:  # noqa: BLE001  (never a traceback for a file: say what failed instead)
         raise InputError(f"อ่านแฟ้มไม่ได้ / cannot read the file ({kind}): {type(exc).__name__}: {exc}", name) from None
+
+
+def _extract(path: Path, kind: str, limits: Limits) -> Document:
+    if kind == "text":
+        from .text import extract_text
+
+        return extract_text(path, limits)
+    if kind == "docx":
+        from .docx import extract_docx
+
+        return extract_docx(path, limits)
+    if kind == "xlsx":
+        from .xlsx import extract_xlsx
+
+        return extract_xlsx(path, limits)
+    from .pdf import extract_pdf
+
+    return extract_pdf(path, limits)

@@ -1,5 +1,6 @@
 """Reading a table cell as a number: Thai or Arabic digits, thousands commas, an optional unit
-word after the number (``๑๔ ราย``, ``1,200 บาท``), and a dash for zero."""
+word after the number (``๑๔ ราย``, ``1,200 บาท``), a footnote mark after it (``๓๖๙*``, as kbo-docs
+marks a figure that disagrees), and a dash for zero."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ _WITH_UNIT = re.compile(r"^(-?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*
 
 def cell_number(text: str) -> int | Decimal | None:
     """The number a cell holds, or None (text, empty, a date, mixed digits)."""
-    cleaned = " ".join(text.replace("\u200b", "").split())
+    cleaned = " ".join(text.replace("\u200b", "").split()).rstrip("*").rstrip()  # a footnote mark: ๓๖๙*
     if not cleaned:
         return None
     if cleaned in _DASHES:

@@ -35,6 +35,8 @@ _SKIP = {
     W + "instrText", W + "delInstrText", W + "fldData", W + "txbxContent", W + "moveFrom", W + "commentReference",
     W + "footnoteReference", W + "endnoteReference", MC + "Fallback",
 }
+MAX_GRID_COLUMNS = 63
+"""Word's limit on the columns of a table; a gridSpan or gridBefore past it is damage or an attack."""
 _SPACE_AROUND_BREAK = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*")
 
 
@@ -71,6 +73,7 @@ class _Reader:
     limits: Limits
     paragraphs: int = 0
     chars: int = 0
+    cells: int = 0
 
     def blocks(self, parent: Any) -> None:
         for child in parent:
@@ -92,6 +95,9 @@ class _Reader:
         self.paragraphs += 1
         if self.paragraphs % 200 == 0:
             self.deadline.check("reading paragraphs")
+            if len(self.doc.blocks) > self.limits.max_blocks:
+                raise InputError(f"เอกสารยาวเกินไป / more than {self.limits.max_blocks:,} paragraphs and tables: "
+                                 "split it", self.doc.file)
         number = self.paragraphs
         text = self.numbering.label(p) + paragraph_text(p)
         self._count(text)
@@ -106,6 +112,16 @@ class _Reader:
                     self._count(inner_text)
                     self.doc.blocks.append(Paragraph(inner_text, Location(f"p{number}", (number, k, j))))
 
+    def _grid(self, count: int, column: int, row: int, table: int) -> int:
+        """A number of grid columns (gridBefore, gridSpan), refused past Word's 63 columns."""
+        if column + count > MAX_GRID_COLUMNS:
+            raise InputError(
+                f"ตารางที่ {table} แถว {row} กว้างเกิน {MAX_GRID_COLUMNS} คอลัมน์ / table {table} row {row} spans "
+                f"{column + count:,} grid columns (Word allows {MAX_GRID_COLUMNS}): the file is damaged",
+                self.doc.file,
+            )
+        return max(0, count)
+
     def table(self, tbl: Any) -> None:
         self.deadline.check("reading tables")
         number = len(self.doc.tables) + 1
@@ -114,10 +130,10 @@ class _Reader:
         nested: list[Any] = []
         for r, tr in enumerate(_children(tbl, W + "tr"), start=1):
             row: list[Cell] = []
-            column = _int(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+            column = self._grid(_int(tr.find(f"{W}trPr/{W}gridBefore"), 0), 0, r, number)
             row.extend(Cell("", Location(f"t{number}:r{r}:c{c + 1}", (*order, r, c + 1))) for c in range(column))
             for tc in _children(tr, W + "tc"):
-                span = max(1, _int(tc.find(f"{W}tcPr/{W}gridSpan"), 1))
+                span = max(1, self._grid(_int(tc.find(f"{W}tcPr/{W}gridSpan"), 1), column, r, number))
                 merge = tc.find(f"{W}tcPr/{W}vMerge")
                 continued = merge is not None and merge.get(W + "val", "continue") == "continue"
                 parts = []
@@ -137,6 +153,11 @@ class _Reader:
                     row.append(Cell("", Location(f"t{number}:r{r}:c{column + 1 + extra}", (*order, r, column + 1 + extra))))
                 column += span
             rows.append(row)
+            self.cells += len(row)
+            if self.cells > self.limits.max_cells:
+                raise InputError(f"ตารางใหญ่เกินไป / more than {self.limits.max_cells:,} table cells", self.doc.file)
+            if r % 200 == 0:
+                self.deadline.check("reading table rows")
         if rows and any(c.text for row in rows for c in row):
             self.doc.blocks.append(Table(rows, rows[0][0].location if rows[0] else Location(f"t{number}", order), number))
         for inner in nested:
@@ -238,12 +259,14 @@ def _format(n: int, fmt: str) -> str:
 
 
 def _roman(n: int) -> str:
+    """Roman numerals as Word writes them (1-3999); outside that range Word shows the digits."""
+    if not 0 < n < 4000:
+        return str(n)
     out = []
     for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
                            (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(letters)
-            n -= value
+        count, n = divmod(n, value)
+        out.append(letters * count)
     return "".join(out)
 
 

@@ -18,6 +18,7 @@ ToUnicode tables are wrong). Pages beyond ``limits.max_pages`` are refused, not 
 
 from __future__ import annotations
 
+import contextvars
 import html
 import itertools
 import re
@@ -126,9 +127,74 @@ def _join(left: str, right: str) -> str:
     return left + " " + right
 
 
+class _GlyphBudget:
+    """Glyphs pdfminer may lay out on one page, counted as it lays them out: a page holding one
+    text run of millions of glyphs is refused before its characters fill memory."""
+
+    def __init__(self, name: str, limits: Limits, deadline: Deadline) -> None:
+        self.name, self.limits, self.deadline = name, limits, deadline
+        self.page, self.count = 0, 0
+
+    def start(self, page: int) -> None:
+        self.page, self.count = page, 0
+
+    def spend(self) -> None:
+        self.count += 1
+        if self.count > self.limits.max_page_glyphs:
+            raise InputError(
+                f"PDF หน้า {self.page} มีตัวอักษรมากเกินไป / page {self.page} draws more than "
+                f"{self.limits.max_page_glyphs:,} glyphs: the file is damaged or not a document", self.name,
+            )
+        if self.count % 2000 == 0:
+            self.deadline.check(f"page {self.page}")
+
+
+_BUDGET: contextvars.ContextVar[_GlyphBudget | None] = contextvars.ContextVar("kbo_pdf_glyphs", default=None)
+
+
+def _count_glyphs() -> None:
+    """Count every glyph pdfminer lays out against the budget of the extraction running now."""
+    from pdfminer.converter import PDFLayoutAnalyzer
+
+    if getattr(PDFLayoutAnalyzer.render_char, "_kbo_counted", False):
+        return
+    original = PDFLayoutAnalyzer.render_char
+
+    def render_char(self: Any, *args: Any, **kwargs: Any) -> float:
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.spend()
+        return original(self, *args, **kwargs)
+
+    render_char._kbo_counted = True  # type: ignore[attr-defined]
+    PDFLayoutAnalyzer.render_char = render_char  # type: ignore[method-assign]
+
+
 def extract_pdf(path: Path, limits: Limits) -> Document:
     name = str(path)
     deadline = Deadline(name, limits)
+    budget = _GlyphBudget(name, limits, deadline)
+    token = _BUDGET.set(budget)
+    try:
+        return _extract_pdf(path, limits, deadline, budget)
+    finally:
+        _BUDGET.reset(token)
+
+
+def _unwrap(exc: BaseException) -> InputError | None:
+    """The InputError inside an exception pdfplumber wrapped (PdfminerException(InputError))."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, InputError):
+            return exc
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = inner or exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        seen += 1
+    return None
+
+
+def _extract_pdf(path: Path, limits: Limits, deadline: Deadline, budget: _GlyphBudget) -> Document:
+    name = str(path)
     with path.open("rb") as f:
         head = f.read(1024)
     if b"%PDF-" not in head:
@@ -136,6 +202,8 @@ def extract_pdf(path: Path, limits: Limits) -> Document:
     try:
         import pdfplumber
         from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+        _count_glyphs()
     except ImportError:  # pragma: no cover - an installation without pdfplumber
         raise InputError("อ่าน PDF ต้องติดตั้ง pdfplumber / reading PDF needs pdfplumber: pip install pdfplumber", name) from None
     try:
@@ -159,11 +227,15 @@ def extract_pdf(path: Path, limits: Limits) -> Document:
         reader = _Reader(doc, limits)
         for number, page in enumerate(pages, start=1):
             deadline.check(f"page {number}")
+            budget.start(number)
             try:
                 reader.page(number, page)
             except InputError:
                 raise
             except Exception as exc:  # noqa: BLE001  (a broken page: any error of pdfminer)
+                inner = _unwrap(exc)
+                if inner is not None:
+                    raise inner from None
                 raise InputError(f"อ่าน PDF หน้า {number} ไม่ได้ / cannot read page {number}: {type(exc).__name__}: {exc}",
                                  name) from None
             finally:

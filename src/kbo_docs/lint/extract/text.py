@@ -66,6 +66,10 @@ def extract_text(path: Path, limits: Limits) -> Document:
     text = decode(path.read_bytes(), name)
     if "\x00" in text:
         raise InputError("ไม่ใช่แฟ้มข้อความ / not a text file (it holds NUL characters)", name)
+    count = text.count("\n") + 1
+    if count > limits.max_blocks and sum(1 for line in text.splitlines() if line.strip()) > limits.max_blocks:
+        raise InputError(f"เอกสารยาวเกินไป / the document has {count:,} lines (at most {limits.max_blocks:,} "
+                         "that are not empty): split it", name)
     markdown = path.suffix.lower() in (".md", ".markdown")
     raw = [strip_markup(unicodedata.normalize("NFC", line), markdown).rstrip(" \u00a0\r") for line in text.splitlines()]
     lines = [line.strip() for line in raw]
@@ -78,9 +82,10 @@ def extract_text(path: Path, limits: Limits) -> Document:
             doc.blocks.append(table)
             i = i_next
             continue
-        if lines[i]:
-            doc.blocks.append(Paragraph(lines[i], Location(i + 1, (i + 1,))))
-        i += 1
+        for k in range(i, max(i_next, i + 1)):  # a run that is no table: none of its tails is one either
+            if lines[k]:
+                doc.blocks.append(Paragraph(lines[k], Location(k + 1, (k + 1,))))
+        i = max(i_next, i + 1)
     return doc
 
 
@@ -98,7 +103,7 @@ def _table_at(lines: list[str], start: int, markdown: bool) -> tuple[Table | Non
             end += 1
         if len(rows) >= 2:
             return _make_table(rows), end
-        return None, start
+        return None, end
     if "\t" not in line:
         return None, start
     end = start
@@ -108,11 +113,11 @@ def _table_at(lines: list[str], start: int, markdown: bool) -> tuple[Table | Non
         end += 1
     columns = max((len(cells) for _, cells in rows), default=0)
     if len(rows) < 2 or columns < 2:
-        return None, start
+        return None, end
     rows = [(index, cells + [""] * (columns - len(cells))) for index, cells in rows]
     numeric = any(sum(1 for _, cells in rows if cell_number(cells[c]) is not None) >= 2 for c in range(1, columns))
     if not numeric:
-        return None, start
+        return None, end
     return _make_table(rows), end
 
 

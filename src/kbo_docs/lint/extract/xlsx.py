@@ -53,11 +53,28 @@ def extract_xlsx(path: Path, limits: Limits) -> Document:
     if any(isinstance(v, str) and v.startswith("=") for sheet in formulas.values() for v in sheet.values()):
         cached = _read(openpyxl, path, name, data_only=True, deadline=deadline, limits=limits)
     doc = Document(name, "xlsx")
+    budget = _Budget(name, deadline, limits.max_formula_refs)
     for sheet_index, (title, cells) in enumerate(formulas.items()):
         deadline.check("reading sheets")
-        values = _values(cells, cached.get(title, {}))
-        _blocks(doc, title, sheet_index, cells, values)
+        values = _values(cells, cached.get(title, {}), budget)
+        _blocks(doc, title, sheet_index, cells, values, limits)
     return doc
+
+
+class _Budget:
+    """Cell references that formula evaluation may follow in one workbook, and its deadline."""
+
+    def __init__(self, file: str, deadline: Deadline, references: int) -> None:
+        self.file, self.deadline, self.left, self.total = file, deadline, references, references
+
+    def spend(self, n: int) -> None:
+        self.left -= n
+        if self.left < 0:
+            raise InputError(
+                f"สูตรอ้างถึงเซลล์มากเกินไป / the formulas refer to more than {self.total:,} cells in all: "
+                "save the workbook in Excel or LibreOffice so that it keeps their results", self.file,
+            )
+        self.deadline.check("evaluating formulas")
 
 
 def _read(openpyxl: Any, path: Path, name: str, *, data_only: bool, deadline: Deadline,
@@ -67,7 +84,7 @@ def _read(openpyxl: Any, path: Path, name: str, *, data_only: bool, deadline: De
     except Exception as exc:  # noqa: BLE001  (openpyxl raises many kinds on broken files)
         raise InputError(f"อ่านแฟ้ม Excel ไม่ได้ / cannot read the workbook: {type(exc).__name__}: {exc}", name) from None
     sheets: dict[str, dict[tuple[int, int], Value]] = {}
-    count = 0
+    count = scanned = 0
     try:
         for ws in workbook.worksheets:
             if not hasattr(ws, "iter_rows"):
@@ -77,6 +94,13 @@ def _read(openpyxl: Any, path: Path, name: str, *, data_only: bool, deadline: De
             for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
                 if r % 500 == 0:
                     deadline.check("reading cells")
+                scanned += len(row) + 1
+                if scanned > limits.max_grid_cells:
+                    raise InputError(
+                        f"แผ่นงาน '{ws.title}' กว้างหรือยาวเกินไป / sheet '{ws.title}' spans more than "
+                        f"{limits.max_grid_cells:,} grid cells (row {r:,} reaches column {len(row):,}): "
+                        "delete stray cells far from the data", name,
+                    )
                 for c, value in enumerate(row, start=1):
                     if value is None or (isinstance(value, str) and not value.strip()):
                         continue
@@ -125,7 +149,8 @@ def _column_index(letters: str) -> int:
     return n
 
 
-def _values(cells: dict[tuple[int, int], Value], cached: dict[tuple[int, int], Value]) -> dict[tuple[int, int], Value]:
+def _values(cells: dict[tuple[int, int], Value], cached: dict[tuple[int, int], Value],
+            budget: _Budget) -> dict[tuple[int, int], Value]:
     """Each cell's value: cached result of a formula, or the formula evaluated, or as typed."""
     out: dict[tuple[int, int], Value] = {}
     evaluating: set[tuple[int, int]] = set()
@@ -141,7 +166,7 @@ def _values(cells: dict[tuple[int, int], Value], cached: dict[tuple[int, int], V
                 return None
             else:
                 evaluating.add(key)
-                result = _evaluate(raw, value)
+                result = _evaluate(raw, value, cells, budget)
                 evaluating.discard(key)
         else:
             result = raw
@@ -153,7 +178,7 @@ def _values(cells: dict[tuple[int, int], Value], cached: dict[tuple[int, int], V
     return out
 
 
-def _evaluate(formula: str, value: Any) -> int | Decimal | None:
+def _evaluate(formula: str, value: Any, cells: dict[tuple[int, int], Value], budget: _Budget) -> int | Decimal | None:
     """``=SUM(B6:B18)``, ``=SUM(B6,C6)``, ``=B6+C6-D6`` over this sheet's cells, else None."""
     terms: list[tuple[int, str]] = []
     m = _SUM.match(formula.upper())
@@ -175,13 +200,20 @@ def _evaluate(formula: str, value: Any) -> int | Decimal | None:
             continue
         c1, r1 = _column_index(t.group(1)), int(t.group(2))
         c2, r2 = (_column_index(t.group(3)), int(t.group(4))) if t.group(3) else (c1, r1)
-        if (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1) > 100_000:
-            return None
-        for r in range(min(r1, r2), max(r1, r2) + 1):
-            for c in range(min(c1, c2), max(c1, c2) + 1):
-                number = _number(value((r, c)))
-                if number is not None:
-                    total += sign * number
+        (top, bottom), (left, right) = sorted((r1, r2)), sorted((c1, c2))
+        area = (bottom - top + 1) * (right - left + 1)
+        if area <= len(cells):
+            budget.spend(area)
+            keys: Any = ((r, c) for r in range(top, bottom + 1) for c in range(left, right + 1))
+        else:  # a range larger than the filled cells: visit only those (never the empty grid)
+            budget.spend(len(cells))
+            keys = [k for k in cells if top <= k[0] <= bottom and left <= k[1] <= right]
+        for key in keys:
+            if key not in cells:
+                continue
+            number = _number(value(key))
+            if number is not None:
+                total += sign * number
     return total
 
 
@@ -211,7 +243,7 @@ def _text(value: Value) -> str:
 
 
 def _blocks(doc: Document, title: str, sheet_index: int, cells: dict[tuple[int, int], Value],
-            values: dict[tuple[int, int], Value]) -> None:
+            values: dict[tuple[int, int], Value], limits: Limits) -> None:
     by_row: dict[int, list[int]] = {}
     for r, c in cells:
         by_row.setdefault(r, []).append(c)
@@ -236,6 +268,7 @@ def _blocks(doc: Document, title: str, sheet_index: int, cells: dict[tuple[int, 
         if texts:
             doc.blocks.append(Paragraph(" ".join(t for _, t in texts), location(r, texts[0][0])))
 
+    area = 0
     for group in groups:
         filled = {r: by_row[r] for r in group}
         multi = [r for r in group if len(filled[r]) >= 2]
@@ -249,6 +282,13 @@ def _blocks(doc: Document, title: str, sheet_index: int, cells: dict[tuple[int, 
                 paragraph(r)
         columns = sorted({c for r in group if top <= r <= bottom for c in filled[r]})
         first, last = columns[0], columns[-1]
+        area += (bottom - top + 1) * (last - first + 1)
+        if area > limits.max_cells:
+            raise InputError(
+                f"ตารางในแผ่นงาน '{title}' ใหญ่เกินไป / a table on sheet '{title}' spans rows {top:,}-{bottom:,} and "
+                f"columns {_letters(first)}-{_letters(last)}, more than {limits.max_cells:,} cells: delete stray cells "
+                "far from the data", doc.file,
+            )
         table_rows: list[list[Cell]] = []
         for r in range(top, bottom + 1):
             row: list[Cell] = []
