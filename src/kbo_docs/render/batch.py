@@ -172,10 +172,7 @@ def run(tasks: list[Task], options: Options, jobs: int, progress: Progress | Non
             probes.append((task, outcome, []))
     for task, outcome, produced in probes:
         if outcome.error is None:
-            try:
-                _write(produced, options, outcome)
-            except Exception as exc:
-                outcome.error = _describe(exc)
+            _write(produced, options, outcome)  # a folder that cannot be written stops the render here
         done(task, outcome)
     del probes
     probed = {t.index for t in firsts}

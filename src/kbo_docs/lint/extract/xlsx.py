@@ -328,7 +328,8 @@ def read_sheets(path: Path, limits: Limits) -> dict[str, dict[tuple[int, int], V
     cached: dict[str, dict[tuple[int, int], Value]] = {}
     if any(_is_formula(v) for sheet in formulas.values() for v in sheet.values()):
         cached = _read(openpyxl, path, name, data_only=True, deadline=deadline, limits=limits)
-    return {title: _values(cells, cached.get(title, {})) for title, cells in formulas.items()}
+    budget = _Budget(name, deadline, limits.max_formula_refs)
+    return {title: _values(cells, cached.get(title, {}), budget) for title, cells in formulas.items()}
 
 
 def cell_label(sheet: str, row: int, column: int) -> str:
