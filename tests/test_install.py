@@ -60,3 +60,31 @@ def test_plain_pip_install_renders_every_sample(tmp_path):
         if "registers:" in sample.read_text(encoding="utf-8"):
             assert ".xlsx" in made, sample.name
     assert sys.executable != str(py)
+    # The web front end from the installed package: its migrations, templates, htmx and fonts.
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([str(env_dir / "bin" / "kbo-docs"), "serve", "--data", str(tmp_path / "data"),
+                               "--port", str(port)], env={**env, "PYTHAINLP_READ_ONLY": "1"}, cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        pages = {}
+        deadline = time.monotonic() + 60
+        for path in ("/healthz", "/", "/numbers", "/static/htmx.min.js", "/static/LICENSE.htmx", "/fonts/Sarabun-Bold.ttf"):
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+                        pages[path] = (r.status, r.read())
+                    break
+                except OSError:
+                    assert server.poll() is None and time.monotonic() < deadline, server.stdout.read().decode()
+                    time.sleep(0.3)
+        assert all(status == 200 for status, _ in pages.values()), {k: v[0] for k, v in pages.items()}
+        assert "ทะเบียนหนังสือส่ง".encode() in pages["/numbers"][1]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -81,10 +81,28 @@ def mixed_digits_message(raw: str) -> tuple[str, str]:
 _DOUBLE_SPACE = re.compile(r"[ \u00a0]{2,}")
 
 
-def doubled_spaces(text: str) -> list[Span]:
+LAYOUT_HEADINGS = ("ที่", "เรื่อง", "เรียน", "อ้างถึง", "สิ่งที่ส่งมาด้วย", "ส่วนราชการ", "วันที่", "(ลงชื่อ)", "ลงชื่อ")
+"""Heading words of a letter or memo (and the signature line) that a clerk separates from what
+follows by a wide gap, typed as two spaces or a tab: a layout convention, not a doubled space."""
+_AFTER_HEADING = re.compile(rf"(?:^|(?<=\n)|(?<=\t)|(?<=   ))[ \t\u00a0]*(?:{'|'.join(map(re.escape, LAYOUT_HEADINGS))})(?=[ \u00a0]{{2}})")
+_ALIGNMENT = re.compile(r" {3,}")
+_BEFORE_FIELD = re.compile(r"โทร(?:\.|ศัพท์|สาร)")
+"""A memo's telephone field after its ส่วนราชการ, set off by a gap (``กองสาธารณสุข  โทร. ...``)."""
+
+
+def doubled_spaces(text: str, alignment: bool = False) -> list[Span]:
     """Runs of two or more spaces (NBSP counts as a space) in ``text`` (TXT003). Callers pass
-    text without its leading and trailing whitespace: padding is layout, not a doubled space."""
-    return [m.span() for m in _DOUBLE_SPACE.finditer(text)]
+    text without its leading and trailing whitespace: padding is layout, not a doubled space.
+
+    Not reported: the gap after a heading word opening a line or a column (``เรียน  นายอำเภอ``,
+    a memo's ``ที่ ...      วันที่  ๒ มีนาคม ๒๕๖๕``), and with
+    ``alignment`` (a typed document, not a data file) a run of three or more plain spaces, which
+    aligns columns (``นายสมชาย ดีงาม        ประธานกรรมการ``, pdftotext's layout) rather than
+    slipping in; an accidental doubled space inside running text is two."""
+    headings = {m.end() for m in _AFTER_HEADING.finditer(text)}
+    return [m.span() for m in _DOUBLE_SPACE.finditer(text)
+            if m.start() not in headings and not (alignment and _ALIGNMENT.fullmatch(m.group()))
+            and not _BEFORE_FIELD.match(text, m.end())]
 
 
 def doubled_space_context(text: str, span: Span) -> Span:
@@ -210,14 +228,17 @@ def period_outside(period: thai.Period, first: int, last: int | None = None) -> 
 
 
 def meeting_number_year(number: int, year: int, meeting_date: dt.date) -> tuple[str, str] | None:
-    """MTG001: ``ครั้งที่ n/ปี`` carries the BE calendar year of the meeting date."""
-    expected = thai.be_year(meeting_date)
-    if year == expected:
+    """MTG001: ``ครั้งที่ n/ปี`` carries the BE year of the meeting date: the calendar year or
+    the fiscal year (offices number their meetings either way)."""
+    calendar_year, fiscal = thai.be_year(meeting_date), thai.fiscal_year(meeting_date)
+    if year in (calendar_year, fiscal):
         return None
     d = thai.thai_digits
+    expected = d(str(calendar_year)) + (f" หรือปีงบประมาณ {d(str(fiscal))}" if fiscal != calendar_year else "")
+    expected_en = str(calendar_year) + (f" or the fiscal year {fiscal}" if fiscal != calendar_year else "")
     return (
-        f"ครั้งที่ {d(str(number))}/{d(str(year))} แต่ประชุมปี พ.ศ. {d(str(expected))}",
-        f"meeting number year {year} is not the BE year of the meeting date ({expected})",
+        f"ครั้งที่ {d(str(number))}/{d(str(year))} แต่ประชุมปี พ.ศ. {expected}",
+        f"meeting number year {year} is neither the BE year of the meeting date ({expected_en})",
     )
 
 

@@ -116,12 +116,9 @@ def _report(results: list[CheckResult], fmt: str, verb: str) -> None:
 
 
 def _as_json(results: list[CheckResult]) -> list[dict[str, object]]:
-    out: list[dict[str, object]] = []
-    for result in results:
-        if result.error is not None:
-            out.append(result.error.as_dict())
-        out.extend(f.as_dict() for f in result.findings)
-    return out
+    from .api import findings_json
+
+    return findings_json(results)
 
 
 def _print_text(results: list[CheckResult], verb: str = "checked") -> None:
@@ -551,6 +548,48 @@ def rules(markdown: bool) -> None:
     for code, r in REGISTRY.items():
         fronts = "lint" if not r.checks_data else ("check+lint" if r.lint is not None else "check")
         click.echo(f"{code}  {r.severity.value:<7}  {fronts:<10}  {r.name:<26}  {r.summary}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback requires a login (see --add-user).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--data", "data_dir", default="kbo-data", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the database (kbo-docs.sqlite) and the session key.")
+@click.option("--database", metavar="URL", help="SQLAlchemy URL instead of SQLite in --data, e.g. postgresql://...")
+@click.option("--add-user", metavar="NAME", help="Create a local account (or set its password) and exit.")
+def serve(host: str, port: int, data_dir: str, database: str | None, add_user: str | None) -> None:
+    """Start the web front end: check documents, edit project years, issue letter numbers.
+    เปิดหน้าเว็บสำหรับเจ้าหน้าที่ แล้วเปิด http://127.0.0.1:8000/ ในเบราว์เซอร์"""
+    from .store import StoreError
+
+    try:
+        if add_user:
+            from .api import Accounts, open_engine
+
+            password = click.prompt("รหัสผ่าน / password", hide_input=True, confirmation_prompt=True)
+            try:
+                Accounts(open_engine(database or f"{data_dir}/kbo-docs.sqlite")).set_password(add_user, password)
+            except ValueError as exc:
+                raise click.UsageError(str(exc)) from None
+            click.echo(f"บันทึกบัญชี {add_user} แล้ว / account {add_user} saved")
+            return
+        import uvicorn
+
+        from .web import create_app
+        from .web.security import is_loopback
+
+        app = create_app(data_dir, database, host)
+        if not is_loopback(host) and app.state.accounts.count() == 0:
+            raise click.UsageError(
+                f"--host {host} เปิดให้เครื่องอื่นเข้าได้ ต้องมีบัญชีผู้ใช้ก่อน / listening on {host} requires a login: "
+                f"create an account first with kbo-docs serve --data {data_dir} --add-user NAME"
+            )
+    except StoreError as exc:
+        click.echo(click.style(str(exc), fg="red"), err=True)
+        sys.exit(2)
+    click.echo(f"kbo-docs: เปิด http://{host if ':' not in host else f'[{host}]'}:{port}/ ในเบราว์เซอร์ / open it in a browser (Ctrl+C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -104,6 +104,11 @@ def read_text(path: str | Path) -> str:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"อ่านแฟ้มไม่ได้ / cannot read file: {exc.strerror or exc}", name) from None
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str = "<input>") -> str:
+    """Bytes of a data file as text: UTF-8 (a BOM is allowed) within the size limit, or an InputError."""
     if len(raw) > MAX_BYTES:
         raise InputError(f"แฟ้มใหญ่เกินไป / file too large ({len(raw)} bytes, limit {MAX_BYTES})", name)
     try:

@@ -149,7 +149,7 @@ def test_workbook_formulas_are_evaluated_and_checked(generated):
 
 # A mistake put into a clean document, and the rule that must catch it at that line.
 MUTATIONS = [
-    ("05-register-subtotals.txt", "รวมเขต ๑\t๒๕\t๓๗", "รวมเขต ๑\t๒๕\t๓๘", {"REG002", "REG003"}),
+    ("05-register-subtotals.txt", "รวมเขต ๑\t๒๕\t๓๗", "รวมเขต ๑\t๒๕\t๓๘", {"REG002"}),
     ("05-register-subtotals.txt", "๒\tป่าซาง\t๘\t๑๒\t๒๐", "๒\tป่าซาง\t๘\t๑๒\t๒๑", {"REG001", "REG002"}),
     ("05-register-subtotals.txt", "รวมทั้งสิ้น ๙๒ คน", "รวมทั้งสิ้น ๙๓ คน", {"LNT003"}),
     ("07-report-years.md", "รวมทั้งสิ้น 3,628", "รวมทั้งสิ้น 3,629", {"LNT003"}),
@@ -164,7 +164,7 @@ MUTATIONS = [
     ("01-letter-arabic-digits.txt", "(สิ่งที่ส่งมาด้วย 2)", "(สิ่งที่ส่งมาด้วย 3)", {"CIR004"}),
     ("01-letter-arabic-digits.txt", "ขอแสดงความนับถือ", "ขอแสดงความนับถืออย่างยิ่ง", {"CIR007"}),
     ("01-letter-arabic-digits.txt", "6 ตุลาคม 2566", "6 ตุลาคม 2567", {"CIR001", "CIR002"}),
-    ("04-budget-table.md", "| - | - | 150,000.00 | 30 |", "| - | - | 160,000.00 | 30 |", {"REG001", "REG002"}),
+    ("04-budget-table.md", "| - | - | 150,000.00 | 30 |", "| - | - | 160,000.00 | 30 |", {"REG001", "REG002"}),  # the % is right for the true sum
     ("02-memo.md", "**๔,๒๕๐**", "**๔,๒๖๐**", {"REG002"}),
     ("02-memo.md", "วาระสำคัญ ๓ ข้อ ดังนี้", "วาระสำคัญ ๔ ข้อ ดังนี้", {"MTG004"}),
     ("08-circular-thai.txt", "ณ โรงแรมดิเอ็มเพรส เชียงใหม่ และ", "ณ โรงแรมดิเอ็มเพลส เชียงใหม่ และ", {"LNT001"}),

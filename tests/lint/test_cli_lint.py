@@ -65,7 +65,7 @@ def test_json_line_is_a_location_for_documents(tmp_path):
 
 def test_warnings_alone_exit_0(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("เรียน  นายอำเภอ\n", encoding="utf-8")
+    path.write_text("ขอเชิญ  นายอำเภอ\n", encoding="utf-8")
     result = run("lint", str(path))
     assert result.code == 0
     assert "TXT003 warning" in result.stdout

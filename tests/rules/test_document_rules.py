@@ -199,8 +199,33 @@ def test_txt002_on_a_document(tmp_path):
 
 
 def test_txt003_on_a_document_but_not_indentation_or_trailing_spaces(tmp_path):
-    one(tmp_path, swap(LETTER, "เรียน นายอำเภอ", "เรียน  นายอำเภอ"), "TXT003", WARNING, "เรียน  นายอำเภอ")
+    one(tmp_path, swap(LETTER, "เรียน นายอำเภอ ทุกอำเภอ", "เรียน นายอำเภอ  ทุกอำเภอ"), "TXT003", WARNING,
+        "นายอำเภอ  ทุกอำเภอ")
     none(tmp_path, swap(LETTER, "เรียน นายอำเภอ ทุกอำเภอ", "    เรียน นายอำเภอ ทุกอำเภอ   "), "TXT003")
+
+
+@pytest.mark.parametrize("heading", ["เรียน", "อ้างถึง", "สิ่งที่ส่งมาด้วย", "เรื่อง", "ที่", "ส่วนราชการ", "(ลงชื่อ)"])
+def test_txt003_the_gap_after_a_heading_word_is_layout(tmp_path, heading):
+    """In real letters the wide gap after เรียน, อ้างถึง, สิ่งที่ส่งมาด้วย, เรื่อง, ที่ is a layout
+    convention (typed as two spaces or a tab), not a mistake; a doubled space later on the same
+    line, or after the word inside running text, still is."""
+    none(tmp_path, f"{heading}  ข้อความตามแบบหนังสือราชการ\n", "TXT003")
+    none(tmp_path, f"{heading}\u00a0 ข้อความตามแบบหนังสือราชการ\n", "TXT003")
+    one(tmp_path, f"{heading}  ข้อความตามแบบ  หนังสือราชการ\n", "TXT003", WARNING, "ตามแบบ  หนังสือ")
+    one(tmp_path, f"ตามที่ได้แจ้ง{heading}  ข้อความ\n", "TXT003", WARNING, f"{heading}  ข้อความ")
+
+
+def test_txt003_spaces_that_align_columns_are_layout(tmp_path):
+    """A typist aligns a committee list or pdftotext aligns a letter's head with runs of spaces;
+    an accidental doubled space in running text is two."""
+    text = ("๑. นายสมชาย ดีงาม          ประธานกรรมการ\n๒. นางมาลี ทองดี            กรรมการ\n"
+            "ที่ ลป ๐๐๑๗.๓/๑๒๕                               ศาลากลางจังหวัดลำปาง\n")
+    none(tmp_path, text, "TXT003")
+    one(tmp_path, text + "ขอให้ดำเนินการ  ตามระเบียบ\n", "TXT003", WARNING, "ดำเนินการ  ตามระเบียบ")
+    # a memo's head: the heading word of the second column has its gap too, and so has โทร.
+    none(tmp_path, "ส่วนราชการ  กองสาธารณสุข เทศบาลเมืองลำพูน  โทร. ๐ ๕๓๕๑ ๑๒๓๔\n", "TXT003")
+    none(tmp_path, "ที่  ลพ ๕๒๐๐๒/๑๑๒          วันที่  ๒ มีนาคม ๒๕๖๕\n", "TXT003")
+    one(tmp_path, "ที่  ลพ ๕๒๐๐๒/๑๑๒ ถึงวันที่  ๒ มีนาคม ๒๕๖๕\n", "TXT003", WARNING, "วันที่  ๒")
 
 
 def test_txt004_on_a_document(tmp_path):
@@ -302,7 +327,26 @@ def test_reg002_column_total(tmp_path):
 
 
 def test_reg003_total_row_sum(tmp_path):
-    one(tmp_path, swap(TABLE, "๑,๐๗๒\t๙", "๑,๐๗๓\t๙"), "REG003", ERROR, "รวม\t๑๘")
+    """Where a row's รวม cell and one of its parts are left empty the column cannot be added
+    up, and the total row's รวม is compared with the totals of its parts instead."""
+    gap = swap(TABLE, "๓\t๖๙๙\t๗๐๒", "๓\t\t")
+    none(tmp_path, gap, "REG002")
+    none(tmp_path, gap, "REG003")
+    one(tmp_path, swap(gap, "๑,๐๗๒\t๙", "๑,๐๗๓\t๙"), "REG003", ERROR, "รวม\t๑๘")
+
+
+def test_reg002_an_empty_sum_cell_is_computed_from_its_parts(tmp_path):
+    computed = swap(TABLE, "๓\t๖๙๙\t๗๐๒", "๓\t๖๙๙\t")
+    none(tmp_path, computed, "REG002")
+    none(tmp_path, computed, "REG003")
+    one(tmp_path, swap(computed, "๑,๐๗๒\t๙", "๑,๐๗๓\t๙"), "REG002", ERROR, "รวม\t๑๘")
+
+
+def test_reg003_one_typo_in_a_total_row_is_one_finding(tmp_path):
+    """As in ``check``: where the rows can be added up, REG002 speaks and REG003 stays quiet."""
+    text = swap(TABLE, "๑,๐๗๒\t๙", "๑,๐๗๓\t๙")
+    one(tmp_path, text, "REG002", ERROR, "รวม\t๑๘")
+    none(tmp_path, text, "REG003")
 
 
 def test_reg002_a_last_row_that_is_the_sum_of_the_others(tmp_path):

@@ -35,10 +35,17 @@ def test_mtg001_number_carries_another_year():
     assert "๒๕๖๗" in found.message and "2568" in found.message
 
 
+def test_mtg001_names_both_years_it_would_accept():
+    text = replace_once(MEETING, "date: ๑๔ มกราคม ๒๕๖๘", "date: ๑๕ ตุลาคม ๒๕๖๗")
+    found = one(replace_once(text, NUMBER, "number: ๑/๒๕๖๖"), "MTG001", ERROR, "number: ๑/๒๕๖๖")
+    assert "2567 or the fiscal year 2568" in found.message and "ปีงบประมาณ ๒๕๖๘" in found.message
+
+
 @pytest.mark.parametrize(
     ("date", "number", "fires"),
     [
-        pytest.param("๑๕ ตุลาคม ๒๕๖๗", "๑/๒๕๖๘", True, id="october-numbered-by-fiscal-year"),
+        pytest.param("๑๕ ตุลาคม ๒๕๖๗", "๑/๒๕๖๘", False, id="october-numbered-by-fiscal-year"),
+        pytest.param("๑๕ ตุลาคม ๒๕๖๗", "๑/๒๕๖๖", True, id="october-neither-year"),
         pytest.param("๑๕ ตุลาคม ๒๕๖๗", "๓/๒๕๖๗", False, id="october-numbered-by-calendar-year"),
         pytest.param("๓๑ ธันวาคม ๒๕๖๗", "๔/๒๕๖๗", False, id="last-day-of-the-year"),
         pytest.param("๑ มกราคม ๒๕๖๘", "๔/๒๕๖๗", True, id="new-year-keeps-old-number"),

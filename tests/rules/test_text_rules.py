@@ -120,6 +120,14 @@ def test_txt003_single_spaces_are_fine(name):
     none(replace_once(CIRCULAR, "name: นางสาวทดสอบ ระบบดี", f"name: {name}"), "TXT003")
 
 
+def test_txt003_in_a_data_file_three_spaces_are_still_doubled_but_a_heading_gap_is_layout():
+    """A data file has no columns to align (layout comes from the template): three spaces are a
+    doubled space there; the gap after a heading word opening a text is layout everywhere."""
+    one(replace_once(CIRCULAR, "name: นางสาวทดสอบ ระบบดี", "name: นางสาวทดสอบ   ระบบดี"), "TXT003", WARNING,
+        "name: นางสาวทดสอบ   ระบบดี")
+    none(with_body("อ้างถึง  หนังสือจังหวัดลำปาง ที่ ลป ๐๐๑๗.๓/ว ๑๒๓"), "TXT003")
+
+
 def test_txt003_inside_a_folded_block_is_reported_at_its_own_line():
     text = with_body("ด้วยจังหวัดลำปางได้รับแจ้งจากกรมการพัฒนาชุมชน", "ว่าได้กำหนดดำเนินโครงการ  ส่งเสริมเครือข่าย", "จึงขอแจ้งให้ทราบ")
     one(text, "TXT003", WARNING, "ดำเนินโครงการ  ส่งเสริม")

@@ -15,6 +15,11 @@ from .tables import TableModel, analyse
 
 _SUBJECT = re.compile(r"^เรื่อง[\s:]")
 _MEETING_WORD = re.compile(r"ประชุม")
+_NEW_PASSAGE = re.compile(
+    r"^(?:\(?[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})*[.)]|[-•*]\s|ข้อ\s*[0-9๐-๙]|ระเบียบวาระ|วาระที่|เรื่อง[\s:]|เรียน\s|"
+    r"อ้างถึง|สิ่งที่ส่งมาด้วย|ที่\s|\(?ลงชื่อ|\(|ขอแสดงความนับถือ|ประกาศ\s*ณ|สั่ง\s*ณ)"
+)
+_MAX_PASSAGE = 2000
 _PAST_DATE_BEFORE = re.compile(r"(?:ลงวันที่|เมื่อ(?:วันที่)?|ตามหนังสือ[^\s]*\s*)\s*$")
 
 
@@ -59,6 +64,30 @@ class DocContext:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         return self.doc.paragraphs
+
+    @cached_property
+    def passages(self) -> list[Paragraph]:
+        """The paragraphs as a reader reads sentences: in a text file (one paragraph per line),
+        lines that follow each other with no blank line between are one passage, as a
+        hard-wrapped sentence (``จำนวน ๔ ด้าน ได้แก่ ...`` ending on the next line) is one; a
+        line opening a numbered item, a heading or a signature starts a new one. Other formats
+        keep their paragraphs (a PDF paragraph already spans its lines)."""
+        if self.doc.kind != "text":
+            return self.paragraphs
+        out: list[Paragraph] = []
+        previous: Paragraph | None = None
+        for p in self.paragraphs:
+            line = p.location.label
+            joined = (out and previous is not None and isinstance(line, int) and previous.location.label == line - 1
+                      and not _NEW_PASSAGE.match(p.text) and len(out[-1].text) < _MAX_PASSAGE)
+            if joined:
+                last = out[-1]
+                offset = len(last.text) + 1
+                out[-1] = Paragraph(f"{last.text} {p.text}", last.location, [*last.breaks, (offset, p.location)])
+            else:
+                out.append(Paragraph(p.text, p.location, list(p.breaks)))
+            previous = p
+        return out
 
     @cached_property
     def tables(self) -> list[TableModel]:
@@ -119,7 +148,7 @@ class DocContext:
             date = date_location = None
             for j, q in enumerate(self.paragraphs[i: i + 4]):
                 offset = end if j == 0 else 0
-                dates = [(s, d) for s, _e, d in thai.find_dates(q.text) if s >= offset]
+                dates = [(s, d) for s, _e, d in dates_named(q.text) if s >= offset]
                 if dates:
                     date, date_location = dates[0][1], q.at(dates[0][0])
                     break
@@ -136,6 +165,20 @@ class DocContext:
             fy = thai.fiscal_year(self.meeting.date)
             return fy, fy
         return None
+
+
+def dates_named(text: str) -> list[tuple[int, int, dt.date]]:
+    """The days a text names, as :func:`thai.find_dates`, but a date whose weekday is wrong
+    still names its day (LNT002 reports the weekday)."""
+    out = []
+    for m in thai.DATE_RE.finditer(text):
+        for raw in (m.group(), text[m.start("day"): m.end()]):
+            try:
+                out.append((m.start(), m.end(), thai.parse_date(raw)))
+                break
+            except ValueError:
+                continue
+    return out
 
 
 def past_reference(text: str, start: int) -> bool:

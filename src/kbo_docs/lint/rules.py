@@ -26,9 +26,9 @@ from ..rules import meeting as _meeting  # noqa: F401
 from ..rules import register as _register  # noqa: F401
 from ..rules import text as _text  # noqa: F401
 from ..rules.registry import document_check, rule
-from .context import DocContext, DocIssue, found, past_reference
+from .context import DocContext, DocIssue, dates_named, found, past_reference
 from .document import Block, Cell, Document, Location, Paragraph, Table, at
-from .tables import Number
+from .tables import Number, TableModel
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -56,10 +56,11 @@ def mixed_digits(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
 @document_check("TXT003")
 def double_space(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """Doubled spaces inside a paragraph or cell, once per line (indentation and trailing
-    spaces are layout and are not reported)."""
+    spaces, the gap after a heading word such as เรียน or อ้างถึง, and runs of three or more
+    spaces that align columns are layout and are not reported)."""
     for text, piece in doc.texts():
         seen = set()
-        for span in checks.doubled_spaces(text):
+        for span in checks.doubled_spaces(text, alignment=True):
             where = at(piece, span[0])
             if where in seen or "\n" in text[max(0, span[0] - 1): span[1] + 1]:
                 continue
@@ -206,17 +207,76 @@ def salutation_closing(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
 
 @document_check("MTG001")
 def number_year(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
-    """``ครั้งที่ n/ปี`` in the heading of minutes or a meeting report against the meeting date."""
+    """``ครั้งที่ n/ปี`` in the heading of minutes or a meeting report against the meeting date,
+    and every ``ครั้งที่ n/ปี`` the text gives with its own date (``ครั้งที่ ๑/๒๕๖๕ ในวันอังคารที่
+    ๑ มีนาคม ๒๕๖๕``, ``ครั้งที่ ๕/๒๕๖๔ เมื่อวันที่ ...``) against that date."""
     meeting = ctx.meeting
-    if meeting is None or meeting.date is None:
-        return
-    problem = checks.meeting_number_year(meeting.number, meeting.year, meeting.date)
-    if problem:
-        yield DocIssue(meeting.location, *problem)
+    if meeting is not None and meeting.date is not None:
+        problem = checks.meeting_number_year(meeting.number, meeting.year, meeting.date)
+        if problem:
+            yield DocIssue(meeting.location, *problem)
+    for piece in ctx.passages:
+        for start, end, number, year in thai.find_meeting_numbers(piece.text):
+            if meeting is not None and piece.at(start) == meeting.location:
+                continue
+            dated = _date_of_meeting(piece.text, end)
+            if dated is None:
+                continue
+            problem = checks.meeting_number_year(number, year, dated)
+            if problem:
+                yield found(piece, start, *problem)
 
 
-_START = re.compile(r"(?:เริ่ม|เปิด)ประชุม(?:เวลา)?\s*")
-_END = re.compile(r"(?:เลิก|ปิด)ประชุม(?:เวลา)?\s*")
+_MEETING_DATE_LEAD = re.compile(r"^\s*(?:ใน|เมื่อ|ซึ่ง(?:จะ)?(?:จัด|ประชุม)\S*\s*)?(?:วัน\S*?ที่|วันที่)?\s*$")
+
+
+def _date_of_meeting(text: str, end: int) -> dt.date | None:
+    """The date right after a meeting number (``ครั้งที่ ๑/๒๕๖๕ ในวันอังคารที่ ๑ มีนาคม ๒๕๖๕``)."""
+    for start, _e, day in dates_named(text[end: end + 60]):
+        lead = text[end: end + start]
+        return day if _MEETING_DATE_LEAD.match(lead) else None
+    return None
+
+
+@rule("LNT020", "confirmed-minutes-number", ERROR, "document")
+def confirmed_minutes_number(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
+    """The minutes a meeting confirms (``รับรองรายงานการประชุม ครั้งที่ n/ปี``) are of an earlier
+    meeting: not this meeting's own number, nor a later one of the same year, nor dated on or
+    after this meeting.
+
+    Wrong: minutes of ``ครั้งที่ ๖/๒๕๖๔`` that confirm ``รายงานการประชุม ครั้งที่ ๖/๒๕๖๔``.
+    Right: ``รับรองรายงานการประชุม ครั้งที่ ๕/๒๕๖๔``.
+    """
+    meeting = ctx.meeting
+    if meeting is None or (meeting.date is not None and checks.meeting_number_year(meeting.number, meeting.year, meeting.date)):
+        return  # the meeting's own number is wrong (MTG001): nothing to compare with
+    for piece in ctx.passages:
+        for m in _CONFIRMED.finditer(piece.text):
+            numbers = thai.find_meeting_numbers(piece.text[m.end(): m.end() + 30])
+            if not numbers or numbers[0][0] > 12:
+                continue
+            start, end, number, year = numbers[0]
+            start, end = start + m.end(), end + m.end()
+            dated = _date_of_meeting(piece.text, end)
+            later = year == meeting.year and number >= meeting.number
+            if not later and not (dated is not None and meeting.date is not None and dated >= meeting.date):
+                continue
+            d = thai.thai_digits
+            yield found(
+                piece, start,
+                f"รับรองรายงานการประชุมครั้งที่ {d(str(number))}/{d(str(year))} ซึ่งไม่ใช่การประชุมครั้งก่อน"
+                f" (การประชุมนี้คือครั้งที่ {d(str(meeting.number))}/{d(str(meeting.year))})",
+                f"confirms the minutes of meeting {number}/{year}, which is not an earlier meeting "
+                f"(this meeting is {meeting.number}/{meeting.year})",
+            )
+
+
+_CONFIRMED = re.compile(r"รับรอง\s*(?:รายงาน|บันทึก)\s*(?:การ)?ประชุม")
+
+
+_START = re.compile(r"(?<![ก-๛])(?:เริ่ม|เปิด)ประชุม(?:เวลา)?\s*")
+_END = re.compile(r"(?<![ก-๛])(?:เลิก|ปิด)ประชุม(?:เวลา)?\s*")
+"""Whole words only: ``ปิดประชุม`` inside ``เปิดประชุม`` is the start, not the end."""
 
 
 def _time_after(pattern: re.Pattern[str], doc: Document) -> tuple[dt.time, Paragraph, int] | None:
@@ -245,13 +305,24 @@ _AGENDA = re.compile(r"^(?:ระเบียบ)?วาระ(?:การปร
 def agenda_order(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """Agenda items (``ระเบียบวาระที่ n`` opening a paragraph) numbered ๑, ๒, ๓, ... (a heading
     repeated for a continued item is not a new item; numbering that starts again at ๑, as
-    when the agenda is listed before the minutes of each item, is a new sequence)."""
+    when the agenda is listed before the minutes of each item, is a new sequence; a sentence
+    that lists the items inline, hard-wrapped so that ``วาระที่ ๓`` opens a line, is not a heading)."""
     position, previous = 0, None
+    last_line: tuple[int, ...] | None = None
+    last_inline: int | None = None  # the last item a paragraph lists inside its sentence
     for p in doc.paragraphs:
         m = _AGENDA.match(p.text)
+        inside = [int(thai.arabic_digits(x.group(1))) for x in _AGENDA_INLINE.finditer(p.text) if x.start() > 0]
+        follows = (doc.kind == "text" and last_inline is not None and last_line is not None
+                   and p.location.order[0] == last_line[0] + 1)
+        listed_before = last_inline
+        last_line, last_inline = p.location.order, (inside[-1] if inside else None)
         if not m:
             continue
         number = int(thai.arabic_digits(m.group(1)))
+        if follows and listed_before is not None and number == listed_before + 1:
+            position, previous = number, number  # a wrapped sentence listing the items goes on: not a heading
+            continue
         if number == previous:
             continue
         if number == 1:
@@ -262,6 +333,9 @@ def agenda_order(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
         if problem:
             yield DocIssue(p.location, *problem)
             position = number  # report the break once, then follow the new numbering
+
+
+_AGENDA_INLINE = re.compile(r"(?<![ก-๛])(?:ระเบียบ)?วาระ(?:การประชุม)?ที่\s*([0-9๐-๙]{1,2})(?![0-9๐-๙/])")
 
 
 _ITEM_NUMBER = re.compile(r"^(\()?([0-9๐-๙]{1,3})([.)])(?![0-9๐-๙])\s*")
@@ -349,8 +423,18 @@ def stated_count(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
             pass
         if intro is None or len(block.text[intro.end():].strip(" :.-–")) > 0:
             continue  # the list must follow the paragraph, not run on inside it
-        stated = checks.stated_count(block.text)
-        if stated is None or stated.end > intro.start() or len(block.text[stated.end: intro.start()].strip()) > 10:
+        lead = block
+        previous = blocks[i - 1] if i else None
+        if (checks.stated_count(block.text) is None and isinstance(previous, Paragraph) and doc.kind == "text"
+                and previous.location.order[0] == block.location.order[0] - 1):
+            # a lead-in hard-wrapped over two lines: "... จำนวน ๔ รูปแบบ" / "เรียงตามลำดับ ดังนี้"
+            lead = Paragraph(f"{previous.text} {block.text}", previous.location,
+                             [(len(previous.text) + 1, block.location)])
+            intro_start = intro.start() + len(previous.text) + 1
+        else:
+            intro_start = intro.start()
+        stated = checks.stated_count(lead.text)
+        if stated is None or stated.end > intro_start or _lead_gap(lead.text[stated.end: intro_start]):
             continue  # the count must lead straight into the list ("จำนวน ๓ กิจกรรม ประกอบด้วย")
         own = _item(block.text, "")
         listed = _count_items(blocks, i + 1, stated.unit, own)
@@ -358,7 +442,13 @@ def stated_count(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
             continue
         problem = stated.mismatch(max(listed))
         if problem:
-            yield found(block, stated.start, *problem)
+            yield found(lead, stated.start, *problem)
+
+
+def _lead_gap(gap: str) -> bool:
+    """Words between a stated count and ``ดังนี้`` too many for a lead-in (``จำนวน ๔ รูปแบบ
+    เรียงตามลำดับ ดังนี้`` is one)."""
+    return len(gap.split()) > 2 or len(gap.strip()) > 20
 
 
 _ACTIVITY = re.compile(r"^(?:\(?[0-9๐-๙]{1,3}[.)]\s*)?กิจกรรม(?:ที่)?\s*[0-9๐-๙]")
@@ -423,31 +513,71 @@ def row_sum(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
                     yield DocIssue(cell.location, *checks.row_sum_message(model.label(r), header, header, typed, expected))
 
 
+def _row_value(model: TableModel, row: int, col: int) -> Number | None:
+    """A cell's number; an empty cell of a sum column is computed from its parts (as ``check``
+    computes empty cells)."""
+    value = model.value(row, col)
+    if value is None:
+        column = model.columns[col]
+        parts = [model.value(row, p) for p in column.parts]
+        if parts and all(p is not None for p in parts):
+            return sum((p for p in parts if p is not None), start=0)
+    return value
+
+
+def _blank_row(model: TableModel, row: int) -> bool:
+    """A row with no number in any counted column (a group heading inside the table)."""
+    return all(model.value(row, c.index) is None for c in model.columns if c.measure)
+
+
+def _column_sums(model: TableModel, total: int, col: int) -> list[Number] | None:
+    """What the rows above total row ``total`` add up to in column ``col`` (since the previous
+    subtotal, and since the start); None when a cell is empty and cannot be computed."""
+    sums: list[Number] = []
+    for rows in model.total_scope(total):
+        values = [_row_value(model, r, col) for r in rows if not _blank_row(model, r)]
+        if any(v is None for v in values):
+            return None
+        sums.append(sum((v for v in values if v is not None), start=0))
+    return sums
+
+
+def _column_total_wrong(model: TableModel, total: int, col: int) -> Number | None:
+    """What the rows add up to in column ``col``, when total row ``total`` says something else
+    (REG002); None when it agrees or cannot be checked."""
+    stated = model.value(total, col)
+    if stated is None or all(not rows for rows in model.total_scope(total)):
+        return None
+    sums = _column_sums(model, total, col)
+    if sums is None or stated in sums or any(s == 2 * stated for s in sums):
+        return None  # twice the total: heading rows that carry their items' sums were counted too
+    return sums[0]
+
+
 @document_check("REG002")
 def column_total(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """In a table, the total row (รวม, รวมทั้งสิ้น, or a last row that adds up the rows above in
     nearly every column) equals the sum of the rows above it (since the previous subtotal)."""
     for model in ctx.tables:
         for total in model.total_rows:
-            scopes = model.total_scope(total)
             for column in model.columns:
                 if not column.measure:
                     continue
+                actual = _column_total_wrong(model, total, column.index)
+                if actual is None:
+                    continue
                 stated = model.value(total, column.index)
-                if stated is None:
-                    continue
-                sums = [sum((v for r in rows if (v := model.value(r, column.index)) is not None), start=0) for rows in scopes]
-                if all(not rows for rows in scopes) or stated in sums:
-                    continue
                 cell = model.cell(total, column.index)
-                assert cell is not None
+                assert cell is not None and stated is not None
                 header = model.header(column.index)
-                yield DocIssue(cell.location, *checks.column_total_message(header, header, stated, sums[0]))
+                yield DocIssue(cell.location, *checks.column_total_message(header, header, stated, actual))
 
 
 @document_check("REG003")
 def total_row_sum(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
-    """In a table's total row, a sum column's total equals the totals of its parts."""
+    """In a table's total row, a sum column's total equals the totals of its parts, where the
+    rows cannot be added up (a cell left empty); elsewhere REG002 already compares each total
+    with its rows, and one typo gives one finding (as ``check`` does)."""
     for model in ctx.tables:
         for total in model.total_rows:
             for column in model.sum_columns:
@@ -455,6 +585,10 @@ def total_row_sum(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
                 parts = [v for p in column.parts if (v := model.value(total, p)) is not None]
                 if stated is None or len(parts) < len(column.parts):
                     continue
+                keys = (column.index, *column.parts)
+                if _column_sums(model, total, column.index) is not None or any(
+                        _column_total_wrong(model, total, k) is not None for k in keys):
+                    continue  # one typo, one finding: REG002 speaks wherever the rows can be added up
                 expected = checks.sum_mismatch(stated, parts)
                 if expected is not None:
                     cell = model.cell(total, column.index)
@@ -468,8 +602,14 @@ def total_row_sum(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
 # Document-only rules: LNT001-LNT003
 
 
-_NAME_TRIGGERS = ("โรงแรม", "ห้องประชุม", "ศูนย์", "โครงการ", "มหาวิทยาลัย", "บริษัท", "วิสาหกิจชุมชน", "อาคาร")
-_NAME_RE = re.compile(rf"({'|'.join(_NAME_TRIGGERS)})([^\s(),;:\"'“”]+)")
+_NAME_TRIGGERS = ("โรงแรม", "ห้องประชุม", "ศูนย์", "โครงการ", "มหาวิทยาลัย", "บริษัท", "วิสาหกิจชุมชน", "อาคาร",
+                  "โรงเรียน", "โรงพยาบาล", "สหกรณ์", "สมาคม", "มูลนิธิ", "ชมรม", "ผลิตภัณฑ์", "หลักสูตร", "แผนงาน")
+_PLACE_TRIGGERS = ("วัด", "จังหวัด", "อำเภอ", "ตำบล", "บ้าน", "เทศบาลเมือง", "เทศบาลตำบล", "เทศบาลนคร")
+"""Places whose names are often short (``จังหวัดแพร่``): names of three letters or more count."""
+_NAME_RE = re.compile(
+    rf"(?=({'|'.join(sorted(_NAME_TRIGGERS + _PLACE_TRIGGERS, key=len, reverse=True))})([^\s(),;:\"'“”]+))")
+"""A trigger word and the name after it, at every trigger (``โรงเรียนวัดศรีสุพรรณ`` holds a school
+and a temple)."""
 _AT_RE = re.compile(r"(?:^|\s)ณ\s+([^\s(),;:\"'“”]+)")
 _NAME_TAIL = re.compile(r"[ฯ.\-–]+$")
 _MAX_NAMES = 1000
@@ -489,7 +629,7 @@ def _names(doc: Document) -> dict[tuple[str, str], _Name]:
 
     def add(kind: str, name: str, piece: Paragraph | Cell, offset: int) -> None:
         name = _NAME_TAIL.sub("", name)
-        if len(name) < 6 or re.search(r"[0-9๐-๙]", name):
+        if len(name) < (3 if kind in _PLACE_TRIGGERS else 6) or re.search(r"[0-9๐-๙A-Za-z]", name):
             return
         key = (kind, name)
         if key in names:
@@ -504,6 +644,28 @@ def _names(doc: Document) -> dict[tuple[str, str], _Name]:
             if not m.group(1).startswith(_NAME_TRIGGERS):
                 add("ณ", m.group(1), piece, m.start(1))
     return names
+
+
+_SYLLABLE_END = re.compile(r"[ก-ฮ]?[ก-ฮ]์|[ก-ฮ]์?|์")
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+
+
+def name_variant(a: str, b: str, place: bool = False) -> bool:
+    """Two spellings of one name (LNT001): :func:`spelled_two_ways`, or one is the other with
+    the final consonant (and its silent mark) left off or added (``ศรีเกียรติพัฒ`` /
+    ``ศรีเกียรติพัฒน์``, ``บ้านหนองหอ`` / ``บ้านหนองหอย``, ``ศรีสุพรรณ์`` / ``ศรีสุพรรณ``), or a vowel or
+    tone mark changed (``ลำพุน`` / ``ลำพูน``). A ``place`` (after จังหวัด, ตำบล, บ้าน, ...) may be
+    short and is often run on into the next words (``ตำบลบ้านดู่ร่วมประชุม``): only letters dropped
+    count there, not letters changed (บ้านดู่ / บ้านดง are two villages)."""
+    short, long = sorted((a, b), key=len)
+    if spelled_two_ways(a, b) and (not place or _is_subsequence(short, long)):
+        return True
+    if len(short) >= 3 and long.startswith(short) and _SYLLABLE_END.fullmatch(long[len(short):]):
+        return not re.match(rf"[{_MARKS}]", long[len(short):]) or long[len(short):] == "์"
+    if len(a) == len(b) and len(a) >= 4:
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diff) == 1 and all(re.fullmatch(rf"[{_MARKS}]", ch) for ch in diff[0])
+    return False
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -523,6 +685,161 @@ def spelled_two_ways(a: str, b: str) -> bool:
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
     return matcher.ratio() >= 0.85 and changed <= 2
+
+
+_CHUNK = re.compile(r"[ก-๛]{10,}")
+_SILENT = re.compile(r"[ก-ฮ][ิุ]?์")
+_SOUND = str.maketrans("คฆขซศษฐฑฒธทถณฬฟภผพ", "กกกสสสตตตตตตนลพพพพ")
+_MAX_CHUNKS_PER_BUCKET = 60
+
+
+def sound_key(word: str) -> str:
+    """A word as it sounds, roughly: silent letters (``ส์``) dropped and letters of one sound
+    (ค/ก, ซ/ส, ท/ต, ...) made one, so that two transliterations of a foreign word meet
+    (``ไฮโดรโปนิกส์`` / ``ไฮโดรโปนิค``)."""
+    return _SILENT.sub("", word).translate(_SOUND).replace("็", "")
+
+
+def _differ_inside(a: str, b: str) -> bool:
+    """The two spellings differ before their last three letters: a letter dropped or changed
+    inside the name, not two names that differ at the end (บ้านดู่ / บ้านดง are two villages)."""
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common < min(len(a), len(b)) - 3
+
+
+def _word_inserted(a: str, b: str) -> bool:
+    """One is the other with a whole word added (ผู้มาประชุม / ผู้ไม่มาประชุม): two words."""
+    ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    return any(tag in ("insert", "delete") and max(i2 - i1, j2 - j1) >= 3 for tag, i1, i2, j1, j2 in ops)
+
+
+_BODY_START = re.compile(r"องค์|เทศบาล|สำนักงาน|คณะ|กรม|ศูนย์|โรงเรียน|โรงพยาบาล|สหกรณ์|วิสาหกิจ|มหาวิทยาลัย|สมาคม|มูลนิธิ")
+
+
+def _body_words_two_ways(doc: Document) -> Iterator[DocIssue]:
+    """The word that names a body misspelled in a long name: ``องค์กรบริหารส่วนตำบลบ้านดู่`` beside
+    ``องค์การบริหารส่วนตำบลบ้านดู่``: the two differ by a letter or two near the start and agree
+    on the twelve or more letters after it."""
+    full = doc.full_text()
+    seen: dict[str, Location] = {}
+    for text, piece in doc.texts():
+        for m in _BODY_START.finditer(text):
+            run = re.match(r"[ก-๛]+", text[m.start(): m.start() + 40])
+            if run and len(run.group()) >= 16 and run.group() not in seen and len(seen) < 20 * _MAX_NAMES:
+                seen[run.group()] = at(piece, m.start())
+    buckets: dict[str, list[str]] = {}
+    for run in seen:
+        bucket = buckets.setdefault(run[:3], [])
+        if len(bucket) < _MAX_CHUNKS_PER_BUCKET:
+            bucket.append(run)
+    reported: set[str] = set()
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+                if len(ops) < 3 or ops[0][0] != "equal" or ops[1][0] == "equal" or ops[2][0] != "equal":
+                    continue
+                _tag, i1, i2, j1, j2 = ops[1]
+                if not 3 <= i1 <= 10 or max(i2 - i1, j2 - j1) > 2 or ops[2][2] - ops[2][1] < 12:
+                    continue
+                va, vb = a[: ops[2][1] + 12], b[: ops[2][3] + 12]
+                odd, usual = (a, b) if (full.count(va), seen[b].order) < (full.count(vb), seen[a].order) else (b, a)
+                shown_odd, shown_usual = (va, vb) if odd == a else (vb, va)
+                if shown_odd in reported:
+                    continue
+                reported.add(shown_odd)
+                where = seen[usual].label
+                where_th, where_en = (f"บรรทัด {where}", f"line {where}") if isinstance(where, int) else (where, where)
+                yield DocIssue(
+                    seen[odd],
+                    f"'{shown_odd}' สะกดต่างจาก '{shown_usual}' ({where_th}): ชื่อเดียวกันสะกดสองแบบหรือไม่",
+                    f"'{shown_odd}' is spelled differently from '{shown_usual}' (at {where_en}): the same name spelled two ways?",
+                )
+
+
+def _chunks_two_ways(doc: Document, known: set[str]) -> Iterator[DocIssue]:
+    """Long runs of Thai letters (the names of bodies, programmes, products) that are one
+    spelling of another run in the document: a letter dropped or changed inside, or the same
+    sound written two ways."""
+    seen: dict[str, tuple[int, Location]] = {}
+    for text, piece in doc.texts():
+        for m in _CHUNK.finditer(text):
+            if len(m.group()) > _MAX_NAME_LENGTH:
+                continue  # not a name (and comparing such runs letter by letter is quadratic)
+            word = _NAME_TAIL.sub("", m.group())
+            if word in seen:
+                seen[word] = (seen[word][0] + 1, seen[word][1])
+            elif len(seen) < 20 * _MAX_NAMES:
+                seen[word] = (1, at(piece, m.start()))
+    buckets: dict[str, list[str]] = {}
+    for word in seen:
+        bucket = buckets.setdefault(word[:3], [])
+        if len(bucket) < _MAX_CHUNKS_PER_BUCKET:
+            bucket.append(word)
+    reported: set[str] = set()
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if abs(len(a) - len(b)) > 4 or a in b or b in a or _word_inserted(a, b):
+                    continue
+                same_sound = sound_key(a) == sound_key(b)
+                short, long = sorted((a, b), key=len)
+                dropped = _is_subsequence(short, long)  # letters left out, not changed (บ้านดู่ / บ้านดง are two villages)
+                if not same_sound and not (dropped and _differ_inside(a, b) and spelled_two_ways(a, b)):
+                    continue
+                (ca, la), (cb, lb) = seen[a], seen[b]
+                odd, usual = (a, b) if (ca, lb.order) < (cb, la.order) else (b, a)
+                if odd in reported or odd in known:
+                    continue
+                reported.add(odd)
+                where = seen[usual][1].label
+                where_th, where_en = (f"บรรทัด {where}", f"line {where}") if isinstance(where, int) else (where, where)
+                yield DocIssue(
+                    seen[odd][1],
+                    f"'{odd}' สะกดต่างจาก '{usual}' ({where_th}): คำเดียวกันสะกดสองแบบหรือไม่",
+                    f"'{odd}' is spelled differently from '{usual}' (at {where_en}): the same name spelled two ways?",
+                )
+
+
+_BODIES = ("คณะกรรมการ", "คณะทำงาน", "คณะอนุกรรมการ", "คณะอนุทำงาน", "ชมรม", "สมาคม", "เครือข่าย", "กลุ่ม", "สภา")
+_BODY_RE = re.compile(rf"({'|'.join(sorted(_BODIES, key=len, reverse=True))})([ก-๛]{{6,}})")
+
+
+@rule("LNT017", "body-named-two-ways", WARNING, "document")
+def body_named_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
+    """One body is called by one name throughout: the same name after คณะกรรมการ in one place and
+    คณะทำงาน (or ชมรม, เครือข่าย, ...) in another is one of them mistyped. A committee and its
+    sub-committee (คณะอนุกรรมการ) of one name are two bodies.
+
+    Wrong: ``คณะทำงานขับเคลื่อนเศรษฐกิจชุมชน`` in the heading, ``คณะกรรมการขับเคลื่อนเศรษฐกิจชุมชน``
+    in the text.
+    Right: ``คณะทำงานขับเคลื่อนเศรษฐกิจชุมชน`` both times.
+    """
+    bodies: dict[str, dict[str, tuple[int, Location]]] = {}
+    for text, piece in doc.texts():
+        for m in _BODY_RE.finditer(text):
+            if m.start() > 0 and "\u0e01" <= text[m.start() - 1] <= "\u0e4e" and not text[: m.start()].endswith(("ของ", "โดย", "และ", "ให้", "แต่งตั้ง")):
+                continue  # inside a longer word
+            name = _NAME_TAIL.sub("", m.group(2))[:12]  # the name's first letters: its end is not marked
+            kinds = bodies.setdefault(name, {})
+            count, where = kinds.get(m.group(1), (0, at(piece, m.start())))
+            kinds[m.group(1)] = (count + 1, where)
+    for name, kinds in bodies.items():
+        plain = {k: v for k, v in kinds.items() if "อนุ" not in k}
+        if len(plain) < 2:
+            continue
+        ranked = sorted(plain.items(), key=lambda kv: (-kv[1][0], kv[1][1].order))
+        usual = ranked[0]
+        for kind, (_count, where) in ranked[1:]:
+            yield DocIssue(
+                where,
+                f"'{kind}{name}' แต่ที่อื่นเรียก '{usual[0]}{name}': หน่วยเดียวกันเรียกสองชื่อหรือไม่",
+                f"'{kind}{name}' but elsewhere '{usual[0]}{name}': one body called by two names?",
+            )
 
 
 _MAX_NAME_LENGTH = 80
@@ -554,19 +871,33 @@ def name_spelled_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """The same name (a venue, a hotel, a project) is spelled the same way throughout a document.
 
     Names are the words after โรงแรม, ห้องประชุม, ศูนย์, โครงการ, อาคาร, บริษัท, มหาวิทยาลัย,
-    วิสาหกิจชุมชน and ณ. Two of them are taken for one name spelled two ways when one is the other
-    with a few letters dropped, or the two differ in a letter or two; the rarer spelling (or the
-    later one) is reported.
+    วิสาหกิจชุมชน and ณ, and the names of places after จังหวัด, อำเภอ, ตำบล, บ้าน, วัด and เทศบาล
+    (at every such word: โรงเรียนวัดศรีสุพรรณ holds a school and a temple). Two of them are taken
+    for one name spelled two ways when one is the other with a few letters dropped, with its
+    final consonant left off or a silent mark added (ศรีเกียรติพัฒ / ศรีเกียรติพัฒน์), with a vowel or
+    tone mark changed (ลำพุน / ลำพูน), or the two differ in a letter or two (not for places:
+    บ้านดู่ / บ้านดง are two villages); long runs of Thai letters that sound the same
+    (ไฮโดรโปนิกส์ / ไฮโดรโปนิค) are compared too. The rarer spelling (or the later one) is reported.
 
     Wrong: ``ณ โรงแรมฮอลิเดย์การ์เด้น`` in the opening and ``ณ โรงแรมฮอลิเย์การ์น`` under กิจกรรมที่ ๑.
     Right: ``โรงแรมฮอลิเดย์การ์เด้น`` both times.
     """
+    places: set[Location] = set()
+    for issue in _names_two_ways(doc, ctx):
+        if issue.location not in places:  # one finding a place, whichever way the name was read
+            places.add(issue.location)
+            yield issue
+
+
+def _names_two_ways(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     names = list(_names(doc).values())[:_MAX_NAMES]  # bounded work on huge documents
     reported: set[tuple[str, str]] = set()
+    yield from _chunks_two_ways(doc, {n.name for n in names})
+    yield from _body_words_two_ways(doc)
     for count, (a, b) in enumerate(_candidate_pairs(names)):
         if count % 1000 == 999:
             ctx.deadline.check("comparing names (LNT001)")
-        if not spelled_two_ways(a.name, b.name):
+        if not name_variant(a.name, b.name, a.kind in _PLACE_TRIGGERS):
             continue
         odd, usual = (a, b) if (a.count, b.first.order) < (b.count, a.first.order) else (b, a)
         if (odd.kind, odd.name) in reported:
@@ -588,8 +919,16 @@ def impossible_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     """Every date in the text exists: no day the month does not have, no weekday that does not
     match the date, no พ.ศ. year written in the Common Era.
 
-    Wrong: ``วันจันทร์ที่ ๑๑ มกราคม ๒๕๖๕`` (๑๑ มกราคม ๒๕๖๕ is a Tuesday), ``๓๑ เมษายน ๒๕๖๘``.
-    Right: ``วันอังคารที่ ๑๑ มกราคม ๒๕๖๕``, ``๓๐ เมษายน ๒๕๖๘``.
+    A weekday before a day with no year of its own is checked too: the first day of a period
+    (``วันจันทร์ที่ ๑๗ - วันพุธที่ ๑๙ มกราคม ๒๕๖๘``) against the month and year that end it, and
+    ``วันจันทร์ที่ ๑๗ มกราคม`` against the years the document's dates name.
+
+    A period that ends before it starts (``ระหว่างวันที่ ๒๐ - ๑๘ มกราคม``, ``ตั้งแต่วันที่ ... ถึงวันที่ ...``)
+    is reported too.
+
+    Wrong: ``วันจันทร์ที่ ๑๑ มกราคม ๒๕๖๕`` (๑๑ มกราคม ๒๕๖๕ is a Tuesday), ``๓๑ เมษายน ๒๕๖๘``,
+    ``ระหว่างวันที่ ๒๐ - ๑๘ มกราคม ๒๕๖๙``.
+    Right: ``วันอังคารที่ ๑๑ มกราคม ๒๕๖๕``, ``๓๐ เมษายน ๒๕๖๘``, ``ระหว่างวันที่ ๑๘ - ๒๐ มกราคม ๒๕๖๙``.
     """
     for text, piece in doc.texts():
         for m in thai.DATE_RE.finditer(text):
@@ -600,10 +939,41 @@ def impossible_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
             except ValueError as exc:
                 th, _, en = str(exc).partition(" / ")
                 yield found(piece, m.start(), th, en or th)
+        yield from _reversed_periods(text, piece)
+    yield from prose.weekday_issues(doc)
+
+
+_FROM_TO = re.compile(r"^\s*(?:ถึง|จนถึง|[-–—])\s*$")
+
+
+def _reversed_periods(text: str, piece: Paragraph | Cell) -> Iterator[DocIssue]:
+    """Periods that end before they start: ``๒๐ - ๑๘ มกราคม ๒๕๖๙``, ``ตั้งแต่วันที่ ๑๗ มกราคม ๒๕๖๘
+    ถึงวันที่ ๑๐ มกราคม ๒๕๖๘``."""
+    reported = set()
+    for m in thai.PERIOD_RE.finditer(text):
+        if checks.mixed_digit_numbers(m.group()):
+            continue
+        try:
+            thai.parse_period(m.group())
+        except ValueError as exc:
+            if "ends before it starts" in str(exc):
+                reported.add(m.start())
+                yield _reversed(piece, m.start(), m.group())
+    dates = thai.find_dates(text)
+    for (s1, e1, first), (s2, e2, last) in zip(dates, dates[1:]):
+        between = re.sub(r"(?:วัน\S*?ที่|วันที่)\s*$", "", text[e1:s2])
+        if last < first and _FROM_TO.match(between) and s1 not in reported:
+            yield _reversed(piece, s1, text[s1:e2])
+
+
+def _reversed(piece: Paragraph | Cell, start: int, shown: str) -> DocIssue:
+    shown = " ".join(shown.split())
+    return found(piece, start, f"ช่วงเวลาสิ้นสุดก่อนวันเริ่ม: {shown} (สลับวันเริ่มกับวันสิ้นสุดหรือไม่)",
+                 f"the period ends before it starts: {shown} (are the first and last days swapped?)")
 
 
 _TOTAL_PHRASE = re.compile(
-    r"(?P<word>ยอดรวม|รวมทั้งสิ้น|รวมทั้งหมด|ทั้งสิ้น|ทั้งหมด|รวม)\s*(?:เป็น\s*)?(?:จำนวน\s*)?(?:เป็น\s*)?"
+    r"(?P<word>ยอดรวม|รวมทั้งสิ้น|รวมทั้งหมด|ทั้งสิ้น|ทั้งหมด|รวม)\s*(?:เป็น\s*)?(?:เงิน\s*)?(?:ทั้งสิ้น\s*)?(?:จำนวน\s*)?(?:เป็น\s*)?"
     r"(?<![0-9๐-๙,.])(?P<number>[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?|[0-9๐-๙]+(?:\.[0-9๐-๙]+)?)"
     r"(?![0-9๐-๙])\s*(?P<unit>[ก-๛A-Za-z]*)"
 )
@@ -677,3 +1047,6 @@ def stated_total(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
                 f"ข้อความระบุรวม {thai.format_number(stated)} {unit} แต่ยอดในตารางเป็น {listed}",
                 f"the text states a total of {stated} {unit} but the table gives {listed}",
             )
+
+
+from . import hygiene, letters, prose, tabular  # noqa: E402,F401  (register LNT004-LNT019)

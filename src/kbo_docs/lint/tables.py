@@ -18,12 +18,13 @@ from .document import Cell, Table
 Number = int | Decimal
 
 _TOTAL_LABEL = re.compile(
-    r"^(?:ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด|ยอด)?(?:$|[\s(:]|(?:อำเภอ|จังหวัด|ตำบล|ภาค|เขต|หมวด|ประเภท|ไตรมาส|กลุ่มที่|ปี|เดือน|ส่วน))"
+    r"^(?:ยอด)?รวม(?:เป็น)?(?:เงิน)?(?:ทั้งสิ้น|ทั้งหมด|ยอด)?(?:$|[\s(:]|(?:อำเภอ|จังหวัด|ตำบล|ภาค|เขต|หมวด|ประเภท|ไตรมาส|กลุ่มที่|ปี|เดือน|ส่วน))"
     r"|^(?:sub-?)?total\b|^grand total\b",
     re.IGNORECASE,
 )
 _SUM_HEADER = re.compile(r"รวม|total", re.IGNORECASE)
 _ORDINAL_HEADER = re.compile(r"^(?:ลำดับ(?:ที่)?|ที่|no\.?|#|เลขที่|รหัส)$", re.IGNORECASE)
+_PERCENT = re.compile(r"ร้อยละ|%|percent", re.IGNORECASE)
 _RATIO_HEADER = re.compile(r"ร้อยละ|%|เฉลี่ย|อัตรา|สัดส่วน|ต่อหน่วย|หน่วยละ|ราคา\s*/|percent|average|rate", re.IGNORECASE)
 
 
@@ -37,6 +38,8 @@ class Column:
     """For a sum column: the columns it adds up."""
     labelled: bool = False
     """The heading says รวม (else the data showed it)."""
+    percent: bool = False
+    """Holds percentages (headed ร้อยละ or %, or its numbers written with %)."""
 
 
 @dataclass
@@ -125,6 +128,10 @@ def analyse(table: Table) -> TableModel | None:
             " ".join(cell.text.split()) for r in header_rows if (cell := table.cell(r, c)) is not None and cell.text.strip()
         )
         column = Column(c, header)
+        # the heading row nearest the numbers says what the column holds: a percent sign over
+        # a pair of columns (``ผู้เข้าร่วม (คน / %)`` merged) does not make both columns percentages
+        own = next((" ".join(cell.text.split()) for r in reversed(header_rows)
+                    if (cell := table.cell(r, c)) is not None and cell.text.strip()), "")
         values = [table.cell(r, c).value for r in data_rows if table.cell(r, c) is not None]  # type: ignore[union-attr]
         filled = [table.cell(r, c) for r in data_rows if table.cell(r, c) is not None and table.cell(r, c).text.strip()]  # type: ignore[union-attr]
         numbers = [v for v in values if v is not None]
@@ -133,7 +140,9 @@ def analyse(table: Table) -> TableModel | None:
                 c <= label_column and len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
             )
             year = all(_is_year(v) for v in numbers)
-            ratio = bool(_RATIO_HEADER.search(header))
+            marked = sum(1 for cell in filled if "%" in cell.text)
+            column.percent = bool(_PERCENT.search(own)) or marked * 2 > len(filled)
+            ratio = column.percent or bool(_RATIO_HEADER.search(own))
             column.measure = not (ordinal or year or ratio)
         columns.append(column)
     model = TableModel(table, header_rows, data_rows, total_rows, label_column, columns)

@@ -19,11 +19,11 @@ def _d(value: int) -> str:
 
 @rule("MTG001", "number-year", ERROR, "meeting")
 def number_year(m: Meeting, ctx: Context) -> Iterator[Issue]:
-    """``ครั้งที่ n/ปี`` carries the BE calendar year of the meeting date (numbering restarts
-    each calendar year). Committees that number by fiscal year silence this with ``noqa``.
+    """``ครั้งที่ n/ปี`` carries the BE year of the meeting date: its calendar year, or its fiscal
+    year for offices that number meetings by fiscal year.
 
-    Wrong: ``number: ๑/๒๕๖๔`` for a meeting on ๑๑ มกราคม ๒๕๖๕.
-    Right: ``number: ๑/๒๕๖๕``.
+    Wrong: ``number: ๑/๒๕๖๔`` for a meeting on ๑๑ มกราคม ๒๕๖๕ (calendar and fiscal year ๒๕๖๕).
+    Right: ``number: ๑/๒๕๖๕``; for a meeting on ๑๕ ตุลาคม ๒๕๖๔, ``๑/๒๕๖๔`` or ``๑/๒๕๖๕``.
     """
     problem = checks.meeting_number_year(m.number.number, m.number.year, m.date)
     if problem:

@@ -84,6 +84,10 @@ def mixed_digits(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
 def double_space(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
     """No doubled spaces inside a text (layout comes from the template, not from spaces).
 
+    The wide gap after a heading word opening a line (``เรียน  นายอำเภอ``, ``อ้างถึง``,
+    ``สิ่งที่ส่งมาด้วย``, ``เรื่อง``, ``ที่``) is the letter's layout convention and is not
+    reported; in a typed document, nor is a run of three or more spaces that aligns columns.
+
     Wrong: ``นายเจริญ  สีวาโย``.
     Right: ``นายเจริญ สีวาโย``.
     """

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 
-from .models import Base, IssuedNumber
+from .models import Base, IssuedNumber, ProjectYear, User, Version
 
-__all__ = ["Base", "IssuedNumber", "StoreError", "database_url", "open_engine", "write_transaction"]
+__all__ = ["Base", "IssuedNumber", "ProjectYear", "User", "Version", "StoreError", "database_url", "open_engine", "write_transaction"]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_S = 30
@@ -51,8 +52,16 @@ def open_engine(url_or_path: str | Path) -> Engine:
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S})
         _sqlite_setup(engine)
     else:
-        engine = create_engine(parsed, pool_pre_ping=True)
-    migrate(engine)
+        try:
+            engine = create_engine(parsed, pool_pre_ping=True)
+        except (ImportError, ArgumentError) as exc:  # an unknown scheme, or postgresql:// without a driver
+            raise StoreError(f"ไม่มีไดรเวอร์ฐานข้อมูล / no database driver for {parsed.drivername}: {exc} "
+                             "(install one into the venv, e.g. pip install psycopg)") from None
+    try:
+        migrate(engine)
+    except (OperationalError, OSError) as exc:
+        raise StoreError(f"เปิดฐานข้อมูลไม่ได้ / cannot open the database {parsed.render_as_string(hide_password=True)}: "
+                         f"{getattr(exc, 'orig', None) or exc}") from None
     return engine
 
 

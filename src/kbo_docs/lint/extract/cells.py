@@ -1,6 +1,6 @@
 """Reading a table cell as a number: Thai or Arabic digits, thousands commas, an optional unit
-word after the number (``๑๔ ราย``, ``1,200 บาท``), a footnote mark after it (``๓๖๙*``, as kbo-docs
-marks a figure that disagrees), and a dash for zero."""
+word after the number (``๑๔ ราย``, ``1,200 บาท``), a percent sign (``๒๕.๕%``), a footnote mark
+after it (``๓๖๙*``, as kbo-docs marks a figure that disagrees), and a dash for zero."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from decimal import Decimal
 from ... import thai
 
 _DASHES = {"-", "–", "—", "−"}
-_WITH_UNIT = re.compile(r"^(-?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*([ก-๛A-Za-z.]{1,12})?$")
+_WITH_UNIT = re.compile(r"^(-?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*([ก-๛A-Za-z.]{1,12}|%)?$")
 
 
 def cell_number(text: str) -> int | Decimal | None:

@@ -1,0 +1,55 @@
+// Small helpers on top of htmx: paste from Excel into a register grid, and add grid rows
+// without a round trip. No build step; works offline.
+(function () {
+  "use strict";
+  function gridOf(el) { return el.closest("table.grid"); }
+  function addRow(table) {
+    var body = table.tBodies[0];
+    var path = table.dataset.path;
+    var count = table.closest(".grid-block").querySelector("input[name='" + path + ".__n']");
+    var i = parseInt(count.value, 10) || 0;
+    var keys = parseInt(table.dataset.columns, 10);
+    var extras = parseInt(table.dataset.extras || "0", 10);
+    var tr = document.createElement("tr");
+    var names = [path + "." + i + ".name"];
+    for (var j = 0; j < keys; j++) names.push(path + "." + i + "." + j);
+    for (var k = 0; k < extras; k++) names.push(path + "." + i + ".x" + k);
+    names.forEach(function (name, j) {
+      var td = document.createElement("td");
+      if (j === 0) td.className = "name";
+      var input = document.createElement("input");
+      input.type = "text"; input.name = name; input.setAttribute("aria-label", name);
+      td.appendChild(input); tr.appendChild(td);
+    });
+    body.appendChild(tr);
+    count.value = String(i + 1);
+    return tr;
+  }
+  document.addEventListener("paste", function (event) {
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || !gridOf(input)) return;
+    var text = (event.clipboardData || window.clipboardData).getData("text");
+    if (text.indexOf("\t") < 0 && text.indexOf("\n") < 0) return;  // one cell: the browser pastes it
+    event.preventDefault();
+    var lines = text.replace(/\r/g, "").replace(/\n$/, "").split("\n");
+    var table = gridOf(input);
+    var startRow = input.closest("tr").sectionRowIndex;
+    var startCol = input.closest("td").cellIndex;
+    var rows = table.tBodies[0].rows;
+    lines.forEach(function (line, r) {
+      var tr = rows[startRow + r] || addRow(table);
+      line.split("\t").forEach(function (value, c) {
+        var cell = tr.cells[startCol + c];
+        if (cell) cell.querySelector("input").value = value.trim();
+      });
+    });
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-add-row]");
+    if (!button) return;
+    event.preventDefault();
+    var table = button.closest(".grid-block").querySelector("table.grid");
+    addRow(table).querySelector("input").focus();
+  });
+})();

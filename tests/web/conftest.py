@@ -1,0 +1,40 @@
+"""The web front end in-process (Starlette's TestClient) on a fresh data folder per test."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # Starlette's note that httpx is to become httpx2
+    from starlette.testclient import TestClient
+
+from kbo_docs.web import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+LAMPANG = ROOT / "samples" / "lampang-kbo-2568.yaml"
+CHIANGMAI = ROOT / "samples" / "chiangmai-kbo-meeting-1-2565.yaml"
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> TestClient:
+    with TestClient(create_app(tmp_path / "data"), raise_server_exceptions=False) as c:
+        yield c
+
+
+def csrf_of(html: str) -> str:
+    m = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert m, "page has no CSRF field"
+    return m.group(1)
+
+
+def form_values(html: str, form_id: str) -> list[tuple[str, str]]:
+    """What a browser would post from the form (lxml's idea of successful controls)."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(html)
+    form = tree.get_element_by_id(form_id)
+    return list(form.form_values())
