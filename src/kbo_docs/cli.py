@@ -158,11 +158,23 @@ def _print_text(results: list[CheckResult], verb: str = "checked") -> None:
                    "(or KBO_DOCS_LETTERHEAD, or letterhead: in ~/.config/kbo-docs/config.yaml).")
 @click.option("--overwrite", is_flag=True, help="Replace existing output files.")
 @click.option("--force", is_flag=True, help="Render even when check finds errors.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--number-register", metavar="URL", envvar="KBO_DOCS_NUMBER_REGISTER",
+              help="Numbering register (SQLAlchemy URL or SQLite file, e.g. kbo-data/kbo-docs.sqlite): letters "
+                   "whose number is only its series (ลป ๐๐๑๙.๓/ว) take their numbers from it.")
 def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_variant: str | None,
-           chart: bool, thai_distribute: bool, letterhead: str | None, overwrite: bool, force: bool) -> None:
-    """Render a data file to DOCX, PDF and XLSX (check runs first)."""
+           chart: bool, thai_distribute: bool, letterhead: str | None, overwrite: bool, force: bool,
+           jobs: int | None, quiet: bool, number_register: str | None) -> None:
+    """Render a data file to DOCX, PDF and XLSX (check runs first).
+
+    A circular with recipients gives one letter per recipient, their PDFs combined in order
+    (<id>.pdf) and a ZIP of all of them (<id>.zip). Exit 0: all written; 1: refused (errors
+    found) or some documents failed (the others are written); 2: an input could not be used."""
     from .findings import InputError
     from .render import FORMATS
+    from .render.batch import default_jobs
     from .render.jinja import TemplateError
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
@@ -174,23 +186,151 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
         click.echo(click.style(result.error.detailed(), fg="red"), err=True)
         sys.exit(2)
     result.notes = []  # render's own warnings below say what check's notes would
-    _print_text([result])
+    if not quiet or result.findings:
+        _print_text([result])
     if result.errors and not force:
         click.echo("ไม่สร้างเอกสารเพราะยังมีข้อผิดพลาด / not rendering: fix the errors above or use --force", err=True)
         sys.exit(1)
     from .render import render_project
+    from .render.progress import reporter
 
     try:
-        rendered = render_project(result.loaded, outdir, formats=chosen, only=only, overwrite=overwrite,
-                                  pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
-                                  letterhead=letterhead)
+        register = _number_register(number_register) if number_register else None
+        with reporter(quiet=quiet) as progress:
+            rendered = render_project(result.loaded, outdir, formats=chosen, only=only, overwrite=overwrite,
+                                      pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
+                                      jobs=jobs or default_jobs(), progress=progress, number_register=register,
+                                      letterhead=letterhead)
     except (InputError, TemplateError) as exc:
         click.echo(click.style(getattr(exc, "detailed", exc.__str__)(), fg="red"), err=True)
         sys.exit(2)
     for warning in rendered.warnings:
         click.echo(click.style(f"warning: {warning}", fg="yellow"), err=True)
-    for path in rendered.written:
-        click.echo(f"wrote {path}")
+    for name, message in rendered.failed:
+        click.echo(click.style(f"failed: {name}: {message}", fg="red"), err=True)
+    if not quiet:
+        for path in rendered.written:
+            click.echo(f"wrote {path}")
+        for taken in rendered.numbered:
+            many = f" ({len(taken.documents)} ฉบับ / letters)" if len(taken.documents) > 1 else ""
+            click.echo(f"ออกเลข / numbered: ที่ {taken.text} {taken.documents[0] if not many else ''}{many}".replace("  ", " "))
+        failed = f", {len(rendered.failed)} ฉบับสร้างไม่ได้ / failed" if rendered.failed else ""
+        click.echo(f"{len(rendered.written)} แฟ้ม / files, {rendered.pages} หน้า / pages, "
+                   f"{rendered.seconds:.1f} วินาที / seconds{failed}")
+    if rendered.failed:
+        sys.exit(1)
+
+
+DEFAULT_NUMBER_REGISTER = "kbo-data/kbo-docs.sqlite"
+"""The web front end's database when it runs from the same folder (``kbo-docs serve``)."""
+
+
+def _number_register(url: str):  # type: ignore[no-untyped-def]
+    """The numbering register at ``url`` (a SQLAlchemy URL or a SQLite file path)."""
+    from pathlib import Path
+
+    from .findings import InputError
+    from .numbering import NumberRegister
+
+    if "://" not in url:
+        Path(url).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return NumberRegister(url)
+    except Exception as exc:  # noqa: BLE001  (SQLAlchemy and the driver raise many kinds)
+        raise InputError(f"เปิดทะเบียนเลขที่หนังสือไม่ได้ / cannot open the numbering register: {type(exc).__name__}: {exc}",
+                         url) from None
+
+
+@main.group()
+def number() -> None:
+    """ทะเบียนหนังสือส่ง: the numbering register (the one the web front end uses).
+
+    Numbers run per series and พ.ศ. year; two processes never get the same number."""
+
+
+def _register_option(f):  # type: ignore[no-untyped-def]
+    return click.option("--register", "url", metavar="URL", envvar="KBO_DOCS_NUMBER_REGISTER",
+                        default=DEFAULT_NUMBER_REGISTER, show_default=True,
+                        help="SQLAlchemy URL or SQLite file (env KBO_DOCS_NUMBER_REGISTER).")(f)
+
+
+def _year_option(f):  # type: ignore[no-untyped-def]
+    return click.option("--year", help="พ.ศ. year (Thai or Arabic digits).")(f)
+
+
+def _open_or_exit(url: str):  # type: ignore[no-untyped-def]
+    from .findings import InputError
+
+    try:
+        return _number_register(url)
+    except InputError as exc:
+        click.echo(click.style(str(exc), fg="red"), err=True)
+        sys.exit(2)
+
+
+@number.command("list")
+@_register_option
+@click.option("--series", help="Only this series, e.g. 'ลป ๐๐๑๙.๓/ว'.")
+@_year_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def number_list(url: str, series: str | None, year: str | None, fmt: str) -> None:
+    """List issued numbers, oldest first."""
+    from . import thai
+
+    rows = _open_or_exit(url).list(series=series, year=_whole(year, "--year"))
+    if fmt == "json":
+        click.echo(json.dumps([{"series": r.series, "year": r.year, "number": r.number, "text": r.text,
+                                "date": r.date.isoformat(), "subject": r.subject, "recipient": r.recipient,
+                                "file": r.file} for r in rows], ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r.text}	{thai.format_date(r.date)}	{r.recipient}	{r.subject}")
+    click.echo(f"{thai.thai_digits(len(rows))} เลข / {len(rows)} number(s)")
+
+
+@number.command("issue")
+@_register_option
+@click.option("--series", required=True, help="e.g. 'ลป ๐๐๑๙.๓/ว' (circular) or 'ลป ๐๐๑๙.๓/' (letter).")
+@click.option("--date", "date_text", help="The letter's date (Thai or ISO); default today.")
+@click.option("--subject", default="", help="เรื่อง.")
+@click.option("--recipient", default="", help="ถึง.")
+@click.option("--file", "file_name", default="", help="Where the letter is kept (แฟ้ม).")
+def number_issue(url: str, series: str, date_text: str | None, subject: str, recipient: str, file_name: str) -> None:
+    """Take the next number of a series and print it (ที่ ...)."""
+    from .model.base import _date
+
+    try:
+        day = _date(date_text) if date_text else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from None
+    register = _open_or_exit(url)
+    try:
+        issued = register.issue(series=series, date=day, subject=subject, recipient=recipient, file=file_name)
+    except ValueError as exc:
+        click.echo(click.style(str(exc), fg="red"), err=True)
+        sys.exit(2)
+    click.echo(issued.text)
+
+
+@number.command("export")
+@_register_option
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .xlsx to write.")
+@click.option("--series", help="Only this series.")
+@_year_option
+@click.option("--overwrite", is_flag=True, help="Replace an existing file.")
+def number_export(url: str, output: str, series: str | None, year: str | None, overwrite: bool) -> None:
+    """Export ทะเบียนหนังสือส่ง to XLSX (Thai headers, Thai digits, BE dates)."""
+    from .findings import InputError
+    from .numbering import register_xlsx
+    from .write import write_bytes_atomic
+
+    register = _open_or_exit(url)
+    data = register_xlsx(register.list(series=series, year=_whole(year, "--year")))
+    try:
+        click.echo(f"wrote {write_bytes_atomic(output, data, overwrite=overwrite)}")
+    except InputError as exc:
+        click.echo(click.style(str(exc), fg="red"), err=True)
+        sys.exit(2)
 
 
 def _whole(text: str | None, what: str) -> int | None:

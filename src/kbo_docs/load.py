@@ -53,6 +53,9 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
     data, source = parse_yaml(text, file)
     if not isinstance(data, dict):
         raise InputError("แฟ้มต้องเป็น mapping (agency:, project:, ...) / the file must be a mapping", file, source.line(()))
+    from .sheets import expand
+
+    expand(data, source)  # rows and recipients kept in a clerk's XLSX (kbo_docs.sheets)
     try:
         project = ProjectFile.model_validate(data)
     except ValidationError as exc:

@@ -85,6 +85,18 @@ class SourceMap:
         if names is None or not isinstance(key, str) or key not in names:
             return path
         return (*path[:4], names[key], *path[5:])
+    places: dict[Path_, tuple[str, str]] = field(default_factory=dict)
+    """Values read from another file (a clerk's XLSX, :mod:`kbo_docs.sheets`): that file and
+    the cell, e.g. ``("reg.xlsx", "'ทะเบียน'!C7")``."""
+
+    def place(self, path: Path_) -> tuple[str, str] | None:
+        """The (file, cell) that ``path`` (or the row holding it) was read from, if another file."""
+        path = tuple(p for p in path if p != "values")
+        while len(path) >= 4:
+            if path in self.places:
+                return self.places[path]
+            path = path[:-1]
+        return None
     _joined: dict[tuple[int, int], tuple[str, list[int]]] = field(default_factory=dict, repr=False, compare=False)
     """Per span: its lines with whitespace collapsed and joined, and where each line starts."""
     _found: dict[tuple[int, int, str], list[int]] = field(default_factory=dict, repr=False, compare=False)

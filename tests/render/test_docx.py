@@ -40,11 +40,18 @@ APT_HINT = "apt-get install libreoffice-writer fonts-thai-tlwg"
 # ---------------------------------------------------------------- helpers
 
 def documents(path: Path) -> dict[str, Document]:
-    return {d.kind: d for d in Views(load_project(path).project).documents()}
+    """The first document of each kind (of a circular to many recipients: its first letter)."""
+    found: dict[str, Document] = {}
+    for d in Views(load_project(path).project).documents():
+        found.setdefault(d.kind, d)
+    return found
 
 
 def docs_from_text(text: str) -> dict[str, Document]:
-    return {d.kind: d for d in Views(load_text(text, "test.yaml").project).documents()}
+    found: dict[str, Document] = {}
+    for d in Views(load_text(text, "test.yaml").project).documents():
+        found.setdefault(d.kind, d)
+    return found
 
 
 class Docx:
@@ -194,18 +201,18 @@ def test_page_a4_margins_and_page_numbers(rendered, kind):
 
 def test_circular_text_in_order(rendered):
     assert_in_order(rendered["circular"].texts(), [
-        "ที่ ลป ๐๐๑๙.๓/ว ๒๕๕๕๕",
+        "ที่ ลป ๐๐๑๙.๓/ว",
         "ศาลากลางจังหวัดลำปาง",
         "๖ ธันวาคม ๒๕๖๗",
         "เรื่อง\tการดำเนินโครงการส่งเสริมกระบวนการเครือข่ายองค์ความรู้ (Knowledge – Based OTOP : KBO) "
         "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘",
-        "เรียน\tนายอำเภอ ทุกอำเภอ",
+        "เรียน\tนายอำเภอเมืองลำปาง",
         "สิ่งที่ส่งมาด้วย\t๑. ทะเบียนจัดสรรกลุ่มเป้าหมาย\tจำนวน ๑ ฉบับ",
         "๒. แบบรายงานผลก่อนการพัฒนา\tจำนวน ๑ ฉบับ",
         "๓. แบบรายละเอียดข้อมูลกลุ่มและผลิตภัณฑ์\tจำนวน ๑ ฉบับ",
         "ด้วยจังหวัดลำปาง ได้รับแจ้งจากกรมการพัฒนาชุมชน",
         "ในการนี้",
-        "๑. คัดเลือกผลิตภัณฑ์สินค้าชุมชน",
+        "๑. คัดเลือกผลิตภัณฑ์สินค้าชุมชนของอำเภอเมืองลำปาง จำนวน ๔ ผลิตภัณฑ์",
         "(๑) เป็นผู้ผลิต",
         "(๒) ในกรณีกลุ่มเป้าหมาย",
         "๒. ส่งแบบรายงานผลก่อนการพัฒนา",
@@ -468,7 +475,7 @@ def test_arabic_digit_mode():
     text = LAMPANG.read_text(encoding="utf-8").replace("digits: thai", "digits: arabic")
     docs = docs_from_text(text)
     out = Docx(render_docx(docs["circular"]))
-    assert_in_order(out.texts(), ["ที่ ลป 0019.3/ว 25555", "6 ธันวาคม 2567", "ภายในวันที่"])
+    assert_in_order(out.texts(), ["ที่ ลป 0019.3/ว", "6 ธันวาคม 2567", "ภายในวันที่"])
     assert attr(out.sect_pr().find("w:pgNumType", NS), "fmt") == "decimal"
     assert ooxml.paragraph_text(out.header("default").find(".//w:p", NS)) == "- 2 -"
     register = Docx(render_docx(docs["register"]))

@@ -16,14 +16,20 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from kbo_docs.load import load_project
+
 from ..helpers import LAMPANG, ROOT, replace_once
 
 KBO_DOCS = Path(sys.executable).with_name("kbo-docs")
 SAMPLE_TEXT = LAMPANG.read_text(encoding="utf-8")
 CIRCULAR = "kbo68-districts.pdf"
+"""The sample circular goes to each district: its letters, combined in order for printing."""
+ZIP = "kbo68-districts.zip"
+DISTRICTS = [row.name for row in load_project(LAMPANG).project.registers[0].rows]
+LETTERS = [f"kbo68-districts-{i:02d}-{name}.pdf" for i, name in enumerate(DISTRICTS, 1)]
 REGISTER_PDF = "kbo68-allocation.pdf"
 REGISTER_XLSX = "kbo68-allocation.xlsx"
-ALL = {CIRCULAR, REGISTER_PDF, REGISTER_XLSX}
+ALL = {CIRCULAR, ZIP, REGISTER_PDF, REGISTER_XLSX, *LETTERS}
 GARUDA_WARNING = "no Garuda image configured"
 
 
@@ -79,8 +85,9 @@ def test_render_sample_writes_circular_register_pdf_and_xlsx(rendered):
     assert "Traceback" not in proc.stderr
     assert wrote(proc) == ALL
     assert [line for line in proc.stdout.splitlines() if line.startswith("wrote ")] == [
-        f"wrote {out / name}" for name in (CIRCULAR, REGISTER_PDF, REGISTER_XLSX)
+        f"wrote {out / name}" for name in (*LETTERS, REGISTER_PDF, REGISTER_XLSX, CIRCULAR, ZIP)
     ]
+    assert f"{len(ALL)} แฟ้ม / files, {len(DISTRICTS) * 2 + 1} หน้า / pages" in proc.stdout
     assert "0 error(s)" in proc.stdout
     assert GARUDA_WARNING in proc.stderr and "kbo68-districts" in proc.stderr
     assert GARUDA_WARNING not in proc.stdout
@@ -102,8 +109,8 @@ def test_second_run_refuses_then_overwrite_replaces(rendered):
     assert again.returncode == 2
     assert "Traceback" not in again.stderr
     assert "--overwrite" in again.stderr
-    for name in ALL:
-        assert str(out / name) in again.stderr
+    named = [name for name in ALL if str(out / name) in again.stderr]
+    assert len(named) == 10 and f"(+{len(ALL) - 10})" in again.stderr  # the first ten, and how many more
     assert wrote(again) == set()
     assert snapshot(out) == before  # same bytes, same modification times
     no_temporaries(out)
@@ -242,7 +249,8 @@ def test_real_garuda_is_placed_3_cm_high(tmp_path):
     text = replace_once(SAMPLE_TEXT, "garuda_image: null", "garuda_image: garuda.png")
     path = write_sample(tmp_path, text)
     out = tmp_path / "OUT"
-    proc = render(str(path), "-o", str(out), "--format", "pdf", "--only", "kbo68-districts")
+    proc = render(str(path), "-o", str(out), "--format", "pdf", "--only", "kbo68-districts",
+                  "--number-register", str(tmp_path / "numbers.sqlite"))
     assert proc.returncode == 0, proc.stderr
     assert "Garuda" not in proc.stderr and "warning" not in proc.stderr
     with pdfplumber.open(out / CIRCULAR) as pdf:

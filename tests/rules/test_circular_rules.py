@@ -294,6 +294,7 @@ def test_cir005_kind_defaults_to_circular():
         pytest.param("ลป ๐๐๑๙.๓/ว๒๕๕๕", id="no-space-after-wor"),
         pytest.param('"ลป  ๐๐๑๙.๓/ว ๒๕๕๕"', id="double-space"),
         pytest.param("ที่ ลป ๐๐๑๙.๓/ว ๒๕๕๕", id="with-the-word-ที่"),
+        pytest.param("ลป ๐๐๑๙.๓ ว", id="no-slash-before-wor"),
         pytest.param("ลป ๐๐๑๙.๓", id="no-slash"),
     ],
 )
@@ -413,3 +414,84 @@ def test_cir009_enclosure_names_an_unknown_register():
 )
 def test_cir009_silent(old, new):
     none(replace_once(CIRCULAR, old, new), "CIR009")
+
+
+# CIR011-CIR013: letters to many recipients ----------------------------------------------------
+
+RECIPIENT = "    recipient: นายอำเภอ ทุกอำเภอ\n"
+ACTION = "ส่งแบบรายงานผลภายในวันที่ ${deadline}"
+
+
+def with_recipients(block: str, action: str = ACTION) -> str:
+    """The base circular sent to ``block`` (YAML under ``recipients:``), its action text ``action``."""
+    text = replace_once(CIRCULAR, RECIPIENT, RECIPIENT + "    recipients:" + block)
+    return replace_once(text, ACTION, action)
+
+
+LISTED = """
+      - {name: นายอำเภอเมืองลำปาง, target: ๔}
+      - {name: นายอำเภอแม่เมาะ, target: ๓, address: ที่ว่าการอำเภอแม่เมาะ}
+"""
+BOUND = " {register: kbo-68, name: \"นายอำเภอ${row.name}\"}\n"
+
+
+def test_recipients_listed_or_bound_are_clean():
+    assert check_text(with_recipients(LISTED, "ส่ง ${row.target} ผลิตภัณฑ์ ภายในวันที่ ${deadline}")) == []
+    assert check_text(with_recipients(BOUND, "ส่ง ${row.n} ผลิตภัณฑ์ของ ${row.name} ภายในวันที่ ${deadline}")) == []
+
+
+def test_cir011_recipient_without_a_name():
+    text = with_recipients(LISTED.replace("{name: นายอำเภอแม่เมาะ, target: ๓, ", "{target: ๓, "))
+    found = one(text, "CIR011", ERROR, "{target: ๓, address")
+    assert "recipient 2" in found.message and "ผู้รับลำดับที่ 2" in found.message
+    none(with_recipients(LISTED), "CIR011")
+
+
+@pytest.mark.parametrize("recipients", [LISTED, BOUND], ids=["listed", "bound"])
+def test_cir012_unknown_row_column(recipients):
+    text = with_recipients(recipients, "ส่ง ${row.targets} ผลิตภัณฑ์ ภายในวันที่ ${deadline}")
+    found = one(text, "CIR012", ERROR, "${row.targets}")
+    assert "no column targets" in found.message
+    assert "TXT006" not in codes(check_text(text))  # one report, not two
+
+
+def test_cir012_row_reference_without_recipients():
+    text = replace_once(CIRCULAR, ACTION, "ส่ง ${row.target} ผลิตภัณฑ์ ภายในวันที่ ${deadline}")
+    found = one(text, "CIR012", ERROR, "${row.target}")
+    assert "needs recipients" in found.message
+
+
+def test_cir012_a_column_some_listed_recipients_lack():
+    text = with_recipients(LISTED.replace(", target: ๓", ""), "ส่ง ${row.target} ภายในวันที่ ${deadline}")
+    one(text, "CIR012", ERROR, "${row.target}")
+
+
+def test_cir012_an_empty_cell_in_a_bound_register():
+    text = with_recipients(BOUND, "ส่ง ${row.n} ภายในวันที่ ${deadline}")
+    text = replace_once(text, "      - [เมืองลำปาง, ๑]\n", "      - [เมืองลำปาง, ๑]\n      - [แม่เมาะ, null]\n")
+    found = one(text, "CIR012", ERROR, "${row.n}")
+    assert "แม่เมาะ" in found.message
+
+
+def test_cir012_row_reference_outside_a_circular_is_txt006():
+    text = replace_once(CIRCULAR, "title: ทะเบียนจัดสรรกลุ่มเป้าหมาย\n    columns", "title: ทะเบียน ${row.n}\n    columns")
+    assert "TXT006" in codes(check_text(text, select={"TXT006"}))
+
+
+def test_cir013_recipients_bound_to_an_unknown_register():
+    text = with_recipients(" {register: kbo-2568}\n")
+    found = one(text, "CIR013", ERROR, "{register: kbo-2568}")
+    assert "kbo-2568" in found.message and "kbo-68" in found.message
+    none(with_recipients(BOUND), "CIR013")
+    missing = with_recipients(" {name: \"นายอำเภอ${row.name}\"}\n")
+    assert codes(check_text(missing, select={"CIR013"})) == ["CIR013"]
+
+
+def test_a_letter_needs_a_recipient_or_recipients():
+    from kbo_docs.findings import InputError
+
+    from ..helpers import load
+
+    with pytest.raises(InputError, match="recipient"):
+        load(replace_once(CIRCULAR, RECIPIENT, ""))
+

@@ -4,7 +4,7 @@ The kinds of document a file can hold are listed in :mod:`kbo_docs.model.kinds`.
 from .agency import Agency, Contact, Project
 from .announcement import Announcement
 from .base import Item, Node, Person
-from .circular import Action, Circular, Enclosure
+from .circular import Action, Circular, Enclosure, Recipient, RecipientSource
 from .invitation import Invitation
 from .kinds import BY_NAME, BY_TEMPLATE, KINDS, Kind
 from .meeting import AgendaItem, Meeting, MeetingNumber, SubItem
@@ -18,5 +18,5 @@ __all__ = [
     "BY_NAME", "BY_TEMPLATE", "KINDS", "Action", "Agency", "AgendaItem", "AllocationRule", "Announcement",
     "Circular", "Clause", "Column", "Contact", "Enclosure", "Invitation", "Item", "Kind", "LetterNumber",
     "Meeting", "MeetingNumber", "Memo", "Node", "NumberParts", "Order", "Person", "Project", "ProjectFile",
-    "Register", "Row", "SubItem", "number_parts",
+    "Recipient", "RecipientSource", "Register", "Row", "SubItem", "number_parts",
 ]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .agency import Contact
 from .base import Count, Date, Item, Lines, Node, Person, Text
@@ -31,6 +31,43 @@ class Action(Node):
     deadline: Date | None = None
 
 
+class Recipient(Node):
+    """One addressee of a letter sent to many: its เรียน line, optional address and salutation,
+    and any other keys as its own values, printed with ``${row.<key>}`` in the body.
+
+    ``- {name: นายอำเภอเมืองลำปาง, target: ๔}``"""
+
+    name: str | None = None
+    """The เรียน line, e.g. นายอำเภอเมืองลำปาง."""
+    address: Lines = Field(default_factory=list)
+    """Where the letter goes (listed in the ZIP's ``recipients.csv``, for envelopes)."""
+    salutation: str | None = None
+    """คำขึ้นต้น of this recipient's letter; the circular's when empty."""
+    values: dict[str, str | None] = Field(default_factory=dict)
+    """Everything else on the recipient's row, as typed (``-`` or empty: no value)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "values" not in data:
+            known = {k: v for k, v in data.items() if k in ("name", "address", "salutation")}
+            return {**known, "values": {k: v for k, v in data.items() if k not in known}}
+        return data
+
+
+class RecipientSource(Node):
+    """Recipients taken from elsewhere: one per row of a register in this file
+    (``{register: kbo68-allocation, name: นายอำเภอ${row.name}}``) or of a sheet
+    (``{xlsx: districts.xlsx, sheet: Sheet1}``, read when the file is loaded)."""
+
+    register_id: str | None = Field(None, alias="register")
+    """``register:`` the id of a register in this file: one letter per row."""
+    name: Text = "${row.name}"
+    """The เรียน line of each letter; ``${row.name}`` is the row's name."""
+    salutation: str | None = None
+    address: Lines = Field(default_factory=list)
+
+
 class Circular(Item):
     """หนังสือภายนอก / หนังสือเวียน: a letter from the agency, numbered ว when it goes to many
     recipients, with its subject, salutation, body, numbered requests with deadlines,
@@ -43,7 +80,13 @@ class Circular(Item):
     date: Date
     subject: Text
     salutation: str = "เรียน"
-    recipient: Text
+    recipient: Text | None = None
+    """The เรียน line of a letter to one addressee (e.g. นายอำเภอ ทุกอำเภอ); with ``recipients``,
+    the collective name written in the numbering register."""
+    recipients: list[Recipient] | RecipientSource | None = None
+    """One letter per recipient: a list (``- {name: ..., target: ...}``) or a register's rows
+    (``{register: <id>, name: นายอำเภอ${row.name}}``); each letter's body may print its row
+    with ``${row.<column>}``."""
     references: list[str] = Field(default_factory=list)
     """อ้างถึง."""
     enclosures: list[Enclosure] = Field(default_factory=list)
@@ -61,6 +104,12 @@ class Circular(Item):
     """Contact lines; the agency's when empty."""
     copies: list[str] = Field(default_factory=list)
     """สำเนาส่ง."""
+
+    @model_validator(mode="after")
+    def _addressed(self) -> Circular:
+        if not (self.recipient or self.recipients):
+            raise ValueError("ต้องมี recipient หรือ recipients / a letter needs a recipient or recipients")
+        return self
 
     def all_enclosures(self) -> list[Enclosure]:
         """The enclosures as printed (an invitation adds its agenda first)."""

@@ -1,13 +1,18 @@
 """Render a project file: view data -> DOCX (docxtpl), PDF (WeasyPrint), XLSX (openpyxl).
 
-Nothing is written until every output has been produced in memory, each file is written
-to a temporary name and renamed, and an existing file is never replaced without
-``overwrite=True`` (signed documents live in output folders).
+Nothing of a document is written until all its formats have been produced in memory, each
+file is written to a temporary name and renamed, and an existing file is never replaced
+without ``overwrite=True`` (signed documents live in output folders). A circular with
+recipients gives one letter per recipient (``<id>-<nn>-<name>.docx/.pdf``), their PDFs
+combined in order (``<id>.pdf``, for printing) and all of them in ``<id>.zip``. Many
+documents render in worker processes (:mod:`kbo_docs.render.batch`).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +20,13 @@ import markupsafe
 
 from ..findings import InputError
 from ..load import Loaded
-from ..write import preflight, write_all
+from ..numbers import Numbered, assign
+from ..write import preflight, write_bytes_atomic
+from .batch import Options, Outcome, Progress, Task, run
 from .view import Document, Views
+
+if TYPE_CHECKING:
+    from ..numbering import NumberRegister
 
 FORMATS = ("docx", "pdf", "xlsx")
 PDF_VARIANTS = ("pdf/a-3b", "pdf/a-1b", "pdf/a-2b", "pdf/ua-1")
@@ -26,6 +36,13 @@ PDF_VARIANTS = ("pdf/a-3b", "pdf/a-1b", "pdf/a-2b", "pdf/ua-1")
 class RenderResult:
     written: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """(document, message) for each document that could not be rendered."""
+    pages: int = 0
+    """PDF pages written (the per-recipient letters; combined copies not counted twice)."""
+    seconds: float = 0.0
+    numbered: list[Numbered] = field(default_factory=list)
+    """Numbers taken from the numbering register, in order."""
 
 
 def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] | None = None) -> list[tuple[Document, str]]:
@@ -39,10 +56,10 @@ def plan(loaded: Loaded, formats: Iterable[str] = FORMATS, only: Iterable[str] |
         raise InputError(f"ไม่รู้จักการอ้างอิง ${{{name}}} จึงพิมพ์ข้อความไม่ได้ (TXT006) / "
                          f"unknown reference ${{{name}}}: the text cannot be printed (TXT006)", loaded.file) from None
     wanted = set(only or ())
-    unknown = wanted - {d.id for d in docs}
+    unknown = wanted - {d.id for d in docs} - {d.group for d in docs}
     if unknown:
         raise InputError(f"ไม่มีเอกสาร id / no document with id: {', '.join(sorted(unknown))}", loaded.file)
-    chosen = [d for d in docs if not wanted or d.id in wanted]
+    chosen = [d for d in docs if not wanted or d.id in wanted or d.group in wanted]
     return [(d, fmt) for d in chosen for fmt in formats if fmt != "xlsx" or d.xlsx]
 
 
@@ -51,7 +68,7 @@ def _garuda(doc: Document, base_dir: Path, warnings: list[str]) -> None:
     data file's (against its folder), else the office configuration's
     (:mod:`kbo_docs.config`); without one, a framed placeholder ``ตราครุฑ`` of the kind's
     Garuda size marks the place on the draft and one warning says how to set it."""
-    if doc.garuda is None:
+    if doc.garuda is None or doc.error:
         return
     from ..config import GARUDA_HINT, load_config
 
@@ -140,6 +157,9 @@ def render_project(
     chart: bool = False,
     thai_distribute: bool = True,
     letterhead: str | Path | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    number_register: NumberRegister | None = None,
 ) -> RenderResult:
     """Render the chosen documents of a loaded file into ``outdir`` as ``<id>.<format>``.
 
@@ -148,17 +168,33 @@ def render_project(
     (:mod:`kbo_docs.config`), else none.
 
     ``thai_distribute=False``: PDF paragraphs that the DOCX lays out Thai-distributed are
-    left-aligned instead (see :mod:`kbo_docs.render.thaidist`)."""
+    left-aligned instead (see :mod:`kbo_docs.render.thaidist`). ``jobs``: worker processes
+    (see :mod:`kbo_docs.render.batch`); ``progress`` is called after each document. A
+    document that fails is listed in ``failed``; the others are written. ``number_register``:
+    letters whose number is only its series take their numbers from it (:mod:`kbo_docs.numbers`),
+    after the outputs are known to be free and before anything is rendered."""
+    started = time.perf_counter()
     out = Path(outdir)
     result = RenderResult()
     _refuse_unrenderable(loaded)
-    jobs = plan(loaded, formats, only)
-    targets = [out / f"{doc.id}.{fmt}" for doc, fmt in jobs]
+    formats = list(formats)
+    pairs = plan(loaded, formats, only)
+    tasks: list[Task] = []
+    for doc, fmt in pairs:
+        if not tasks or tasks[-1].doc is not doc:
+            tasks.append(Task(len(tasks), doc, []))
+        tasks[-1].targets.append((fmt, out / f"{doc.id}.{fmt}"))
+    groups: dict[str, list[Task]] = {}
+    for task in tasks:
+        if task.doc.group:
+            groups.setdefault(task.doc.group, []).append(task)
+    combined = [out / f"{g}.pdf" for g in groups if "pdf" in formats] + [out / f"{g}.zip" for g in groups]
+    targets = [t for task in tasks for _, t in task.targets] + combined
     for target in targets:
         preflight(target, overwrite=True)  # links, folders, over-long names: refused before any work
     existing = [t for t in targets if t.exists()]
     if existing and not overwrite:
-        names = ", ".join(str(t) for t in existing)
+        names = ", ".join(str(t) for t in existing[:10]) + (f" (+{len(existing) - 10})" if len(existing) > 10 else "")
         raise InputError(f"มีแฟ้มอยู่แล้ว ใช้ --overwrite เพื่อเขียนทับ / output exists (use --overwrite): {names}", str(out))
     base_dir = Path(loaded.file).resolve().parent
     if "docx" in formats:
@@ -169,10 +205,76 @@ def render_project(
             raise InputError(f"ไม่พบแม่แบบหัวจดหมาย / letterhead template not found: {letterhead}", str(letterhead))
     else:
         letterhead = None
-    for doc in {id(d): d for d, _ in jobs}.values():
-        _garuda(doc, base_dir, result.warnings)
-    produced = [(target, render_one(doc, fmt, pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
-                                   letterhead=letterhead))
-                for (doc, fmt), target in zip(jobs, targets)]
-    result.written.extend(write_all(produced, overwrite=overwrite))
+    garuda_warned: set[str] = set()
+    for task in tasks:
+        warnings: list[str] = []
+        _garuda(task.doc, base_dir, warnings)
+        key = task.doc.group or task.doc.id
+        if warnings and key not in garuda_warned:
+            garuda_warned.add(key)
+            result.warnings += [w.replace(task.doc.id, key, 1) for w in warnings]
+    docs = [task.doc for task in tasks]
+    if number_register is not None:
+        result.numbered = assign(docs, number_register, loaded.file)
+        number_register.engine.dispose()  # no database connection is carried into forked workers
+    else:
+        blank = {d.group or d.id for d in docs if d.data.get("number_series")}
+        result.warnings += [
+            f"{key}: ยังไม่ได้ออกเลขที่หนังสือ เว้นว่างไว้เขียนด้วยมือ / not numbered: the number is left blank after the "
+            "series (give --number-register to take it from the numbering register)" for key in sorted(blank)
+        ]
+    options = Options(pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute, overwrite=overwrite,
+                      letterhead=letterhead)
+    outcomes = run(tasks, options, jobs, progress)
+    for task, outcome in zip(tasks, outcomes):
+        result.written += outcome.written
+        result.pages += outcome.pages
+        if outcome.error is not None:
+            result.failed.append((task.name, outcome.error))
+    for group, members in groups.items():
+        failed = [t for t in members if outcomes[t.index].error is not None]
+        if failed:
+            result.warnings.append(
+                f"{group}: ไม่ได้รวมแฟ้ม {group}.pdf / {group}.zip เพราะมีหนังสือที่สร้างไม่ได้ {len(failed)} ฉบับ / "
+                f"{group}.pdf and {group}.zip not written: {len(failed)} letter(s) failed"
+            )
+            continue
+        try:
+            result.written += _combine(group, [(t, outcomes[t.index]) for t in members], out, formats, overwrite)
+        except InputError as exc:
+            result.failed.append((group, str(exc)))
+    result.seconds = time.perf_counter() - started
     return result
+
+
+def _combine(group: str, members: list[tuple[Task, Outcome]], out: Path, formats: list[str], overwrite: bool) -> list[Path]:
+    """``<group>.pdf``: the letters' PDFs in order, for printing; ``<group>.zip``: every letter's
+    files and ``recipients.csv`` (no., file, recipient, address: for envelopes)."""
+    import csv
+    import io
+    import zipfile
+
+    written = []
+    pdfs = [p for _, o in members for p in o.written if p.suffix == ".pdf"]
+    if "pdf" in formats and pdfs:
+        from pypdf import PdfWriter
+
+        writer = PdfWriter()
+        for path in pdfs:
+            writer.append(str(path), import_outline=False)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        written.append(write_bytes_atomic(out / f"{group}.pdf", buffer.getvalue(), overwrite=overwrite))
+    listing = io.StringIO()
+    table = csv.writer(listing)
+    table.writerow(["no", "file", "recipient", "address"])
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zf:
+        for number, (task, outcome) in enumerate(members, 1):
+            for path in outcome.written:
+                zf.write(path, path.name)
+            data = task.doc.data
+            table.writerow([number, task.doc.id, data.get("recipient") or "", " ".join(data.get("recipient_address") or [])])
+        zf.writestr("recipients.csv", "\ufeff" + listing.getvalue(), compress_type=zipfile.ZIP_DEFLATED)
+    written.append(write_bytes_atomic(out / f"{group}.zip", archive.getvalue(), overwrite=overwrite))
+    return written

@@ -63,8 +63,7 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     tpl = DocxTemplate(io.BytesIO(_prepared_template(str(path), path.stat().st_mtime_ns, font, size_pt)))
     tpl.init_docx()
 
-    env = environment(None, doc.digits)
-    env.finalize = _literal
+    env = _docx_environment(doc.digits)
     context: dict[str, Any] = dict(doc.data)
     garuda = context["garuda"] = _garuda(tpl, doc, base_dir)
 
@@ -114,6 +113,33 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
+
+
+@lru_cache(maxsize=4)
+def _docx_environment(digits: str) -> Any:
+    """The Jinja environment of DOCX rendering, one per digit mode, remembering what it
+    compiled: docxtpl hands it the same template XML for every document made from one
+    template, and compiling that XML was half the cost of a letter. The cache is keyed by
+    the XML itself, so another template (or a changed one) compiles afresh."""
+    import jinja2
+
+    class CompilingOnce(jinja2.Environment):
+        compiled: dict[str, jinja2.Template]
+
+        def from_string(self, source, globals=None, template_class=None):  # type: ignore[no-untyped-def, override]
+            if globals is not None or template_class is not None or not isinstance(source, str):
+                return super().from_string(source, globals, template_class)
+            found = self.compiled.get(source)
+            if found is None:
+                if len(self.compiled) >= 64:
+                    self.compiled.clear()
+                found = self.compiled[source] = super().from_string(source)
+            return found
+
+    env = environment(None, digits, CompilingOnce)
+    env.compiled = {}  # type: ignore[attr-defined]
+    env.finalize = _literal
+    return env
 
 
 @lru_cache(maxsize=16)

@@ -24,8 +24,8 @@ class TemplateError(Exception):
     """A template could not be used: names the template and the tag or variable."""
 
 
-def environment(folder: Path | None, digits: str) -> jinja2.Environment:
-    env = jinja2.Environment(
+def environment(folder: Path | None, digits: str, cls: type[jinja2.Environment] = jinja2.Environment) -> jinja2.Environment:
+    env = cls(
         loader=jinja2.FileSystemLoader(str(folder)) if folder else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,

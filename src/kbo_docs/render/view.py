@@ -15,6 +15,8 @@ from ..model import (
 )
 from ..model.register import referenced_total
 from ..refs import expand, meeting_scope, project_scope
+from ..merge import Letter, file_stem, letters
+from ..numbers import number_series
 
 
 @dataclass
@@ -25,6 +27,14 @@ class Document:
     id: str
     data: dict[str, Any]
     digits: str = "thai"
+    group: str | None = None
+    """For one recipient's letter: the id of the circular it belongs to (its letters are also
+    combined into ``<group>.pdf`` and ``<group>.zip``)."""
+    label: str | None = None
+    """For one recipient's letter: whose it is (the row or recipient name)."""
+    error: str | None = None
+    """Why the document cannot be rendered (a reference without a value, rendered with
+    ``--force``): that document fails, the others do not."""
 
     @property
     def garuda(self) -> str | None:
@@ -63,9 +73,28 @@ class Views:
         return expand(value, {**self.scope, **self.local, **local}, self.digits)
 
     def documents(self) -> list[Document]:
-        """One document per item of every kind; ``Views.<kind name>(item)`` builds its data."""
-        return [Document(kind.template, item.id, getattr(self, kind.name)(item), self.digits)
-                for kind in KINDS for item in getattr(self.project, kind.key)]
+        """One document per item of every kind; ``Views.<kind name>(item)`` builds its data. A
+        circular with recipients gives one document per recipient's letter (``group``: its id)."""
+        docs: list[Document] = []
+        for kind in KINDS:
+            for item in getattr(self.project, kind.key):
+                merged = letters(item, self.project, self.digits) if kind.name == "circular" else []
+                width = max(2, len(str(len(merged))))
+                docs += [self._letter(kind.template, file_stem(item.id, letter, width), item, letter) for letter in merged]
+                if not merged:
+                    docs.append(Document(kind.template, item.id, getattr(self, kind.name)(item), self.digits))
+        return docs
+
+    def _letter(self, template: str, doc_id: str, c: Circular, letter: Letter) -> Document:
+        """One recipient's letter; a ``${row.x}`` without a value (rendered with ``--force``)
+        fails that letter alone."""
+        try:
+            data = self.circular(c, letter)
+        except KeyError as exc:
+            name = exc.args[0] if exc.args else "?"
+            return Document(template, doc_id, {}, self.digits, group=c.id, label=letter.label,
+                            error=f"${{{name}}} ไม่มีค่า / ${{{name}}} has no value (see the check above)")
+        return Document(template, doc_id, data, self.digits, group=c.id, label=letter.label)
 
     def agency(self, agency: Agency) -> dict[str, Any]:
         return {
@@ -96,7 +125,11 @@ class Views:
             return None
         return {k: getattr(person, k) for k in ("name", "position", "role", "acting", "reason", "substitute_for")}
 
-    def circular(self, c: Circular) -> dict[str, Any]:
+    def circular(self, c: Circular, letter: Letter | None = None) -> dict[str, Any]:
+        """The view of a letter; with ``letter``, one recipient's: its เรียน line, salutation
+        and ``${row.<column>}`` values."""
+        row = letter.row if letter else {}
+        text = (lambda value, **local: self.text(value, **row, **local)) if row else self.text
         agency = self.project.agency
         contact = c.contact or agency.contact
         contact_lines = []
@@ -111,29 +144,33 @@ class Views:
             "project": ({"name": self.project.project.name, "fiscal_year": self.project.project.fiscal_year}
                         if self.project.project else None),
             "number": self.number(c.number),
+            "number_series": number_series(c.number, self.project.agency.reference_prefix),
+            "letter_kind": c.kind,
+            "recipients_all": text(c.recipient) if c.recipient else None,
             "date": c.date,
-            "subject": self.text(c.subject),
-            "salutation": c.salutation,
-            "recipient": self.text(c.recipient),
-            "references": [self.text(r) for r in c.references],
+            "subject": text(c.subject),
+            "salutation": (letter.salutation if letter else None) or c.salutation,
+            "recipient": letter.name if letter else text(c.recipient or ""),
+            "recipient_address": list(letter.address) if letter else [],
+            "references": [text(r) for r in c.references],
             "enclosures": [
-                {"title": self.text(e.title), "quantity": e.quantity, "unit": e.unit} for e in c.all_enclosures()
+                {"title": text(e.title), "quantity": e.quantity, "unit": e.unit} for e in c.all_enclosures()
             ],
-            "body": [self.text(t) for t in c.body],
-            "actions_intro": self.text(c.actions_intro) if c.actions_intro else None,
+            "body": [text(t) for t in c.body],
+            "actions_intro": text(c.actions_intro) if c.actions_intro else None,
             "actions": [
                 {
-                    "text": self.text(a.text, deadline=a.deadline),
-                    "items": [self.text(i, deadline=a.deadline) for i in a.items],
+                    "text": text(a.text, deadline=a.deadline),
+                    "items": [text(i, deadline=a.deadline) for i in a.items],
                 }
                 for a in c.actions
             ],
-            "conclusion": [self.text(t) for t in c.conclusion],
+            "conclusion": [text(t) for t in c.conclusion],
             "closing": c.closing,
             "signer": self.person(c.signer),
             "unit": c.unit or agency.unit,
             "contact": [{"label": label, "value": value} for label, value in contact_lines],
-            "copies": [self.text(t) for t in c.copies],
+            "copies": [text(t) for t in c.copies],
         }
 
     def register(self, r: Register) -> dict[str, Any]:

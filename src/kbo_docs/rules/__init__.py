@@ -30,4 +30,6 @@ def check_loaded(loaded: Loaded, select: set[str] | None = None) -> list[Finding
             for found in rule_.run(subject, ctx):
                 if not ctx.suppressed(code, found.path):
                     findings.append(ctx.finding(rule_, found))
-    return sorted(set(findings), key=lambda f: (f.line, f.rule, f.message))
+    # Findings in a workbook the file reads rows from (kbo_docs.sheets) come after the file's own.
+    return sorted(set(findings), key=lambda f: (f.file != loaded.file, f.file, f.line if isinstance(f.line, int) else 0,
+                                                str(f.line), f.rule, f.message))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from .. import checks, thai
 from ..findings import Severity
-from ..model import Circular, LetterNumber, Node, number_parts
+from ..model import Circular, LetterNumber, Node, RecipientSource, number_parts
 from .context import Context
 from .registry import Issue, in_text, issue, rule
 
@@ -148,8 +148,11 @@ def number_shape(c: Circular, ctx: Context) -> Iterator[Issue]:
     """The number has the usual shape: letter code, a space, a 4-digit owner code (with ``.n``
     parts), a slash, then (``ว`` and a space for circulars) the running number.
 
+    The series alone (``ลป ๐๐๑๙.๓/ว``) is a number still to be taken from the numbering
+    register when the letter is rendered (``--number-register``).
+
     Wrong: ``ลป ๐๐๑๙๓/ว ๒๕๕๕๕`` (five-digit owner code), ``ลป๐๐๑๙.๓/ว๒๕๕๕`` (no spaces).
-    Right: ``ลป ๐๐๑๙.๓/ว ๒๕๕๕๕``.
+    Right: ``ลป ๐๐๑๙.๓/ว ๒๕๕๕๕``, or ``ลป ๐๐๑๙.๓/ว`` to be numbered from the register.
     """
     parts = number_parts(c.number, ctx.project.agency.reference_prefix)
     if parts.running is None and "/" in parts.text:
@@ -234,3 +237,69 @@ def enclosure_register(c: Circular, ctx: Context) -> Iterator[Issue]:
         if enclosure.register_id and ctx.project.register(enclosure.register_id) is None:
             yield issue(enclosure, f"ไม่มีทะเบียน id '{enclosure.register_id}'", f"no register with id '{enclosure.register_id}'", "register")
 
+
+
+@rule("CIR011", "recipient-name", ERROR, "circular")
+def recipient_name(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """Every recipient of a letter sent to many has a name: it is the letter's เรียน line.
+
+    Wrong: ``recipients: [{name: นายอำเภอเมืองลำปาง}, {address: ถนนพหลโยธิน}]``.
+    Right: ``recipients: [{name: นายอำเภอเมืองลำปาง}, {name: นายอำเภองาว, address: ถนนพหลโยธิน}]``.
+    """
+    if isinstance(c.recipients, list):
+        for i, r in enumerate(c.recipients):
+            if not r.name:
+                yield issue(c, f"ผู้รับลำดับที่ {i + 1} ไม่มีชื่อ (บรรทัดเรียน)",
+                            f"recipient {i + 1} has no name (the เรียน line)", "recipients", i)
+
+
+@rule("CIR012", "row-reference", ERROR, "circular")
+def row_reference(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """``${row.<column>}`` names a column every recipient's row has, and only a letter with
+    ``recipients`` uses it.
+
+    Wrong: ``เป้าหมาย ${row.targets} ผลิตภัณฑ์`` (the register's column is ``target``).
+    Right: ``เป้าหมาย ${row.target} ผลิตภัณฑ์``, with ``recipients: {register: kbo68-allocation}``.
+    """
+    from ..merge import ROW, letters, row_names
+    from ..refs import REF_PATTERN
+    from .text import iter_texts
+
+    known = row_names(c, ctx.project)
+    merged = letters(c, ctx.project) if known else []
+    for node, at, text in iter_texts(c):
+        for m in REF_PATTERN.finditer(text):
+            name = (m.group(1) or "").strip()
+            if m.group(1) is None or not name.startswith(ROW):
+                continue
+            where = in_text(text, m.start(), m.end())
+            if known is None:
+                yield issue(node, f"${{{name}}} ใช้ได้เฉพาะหนังสือที่มี recipients",
+                            f"${{{name}}} needs recipients: this letter has none", *at, **where)
+            elif name not in known:
+                shown = ", ".join(sorted(k.removeprefix(ROW) for k in known))
+                yield issue(node, f"ไม่มีคอลัมน์ {name.removeprefix(ROW)} ในแถวของผู้รับ (มี: {shown})",
+                            f"no column {name.removeprefix(ROW)} in the recipients' rows (columns: {shown})", *at, **where)
+            else:
+                empty = [letter.label for letter in merged if letter.row.get(name) is None]
+                if empty:
+                    listed = ", ".join(empty[:5]) + (" ..." if len(empty) > 5 else "")
+                    yield issue(node, f"${{{name}}} ไม่มีค่าในแถวของ {listed}",
+                                f"${{{name}}} has no value for {listed}", *at, **where)
+
+
+@rule("CIR013", "recipients-register", ERROR, "circular")
+def recipients_register(c: Circular, ctx: Context) -> Iterator[Issue]:
+    """Recipients bound to a register (``recipients: {register: <id>}``) name one in this file.
+
+    Wrong: ``recipients: {register: kbo-2568}`` when the register's id is ``kbo68-allocation``.
+    Right: ``recipients: {register: kbo68-allocation}``.
+    """
+    source = c.recipients
+    if isinstance(source, RecipientSource):
+        if not source.register_id:
+            yield issue(c, "recipients ต้องระบุ register", "recipients needs a register (or a list of recipients)", "recipients")
+        elif ctx.project.register(source.register_id) is None:
+            ids = ", ".join(r.id for r in ctx.project.registers) or "-"
+            yield issue(source, f"ไม่มีทะเบียน id '{source.register_id}' (มี: {ids})",
+                        f"no register with id '{source.register_id}' (registers: {ids})", "register")

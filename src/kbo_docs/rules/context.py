@@ -71,4 +71,7 @@ class Context:
             if located < MAX_LOCATED:  # each costs a pass over the value's text before the snippet
                 self._located[found.path] = located + 1
                 line = self.loaded.source.line_in(found.path, found.snippet, found.before) or line
-        return Finding(self.loaded.file, line, rule.code, found.severity or rule.severity, f"{found.th} / {found.en}")
+        file = self.loaded.file
+        if (place := self.loaded.source.place(found.path)) is not None:
+            file, line = place  # a row read from a clerk's XLSX: its cell
+        return Finding(file, line, rule.code, found.severity or rule.severity, f"{found.th} / {found.en}")

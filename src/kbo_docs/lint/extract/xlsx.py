@@ -310,3 +310,29 @@ def _blocks(doc: Document, title: str, sheet_index: int, cells: dict[tuple[int, 
 
 def _is_formula(value: Value) -> bool:
     return isinstance(value, str) and value.startswith("=")
+
+
+def read_sheets(path: Path, limits: Limits) -> dict[str, dict[tuple[int, int], Value]]:
+    """Every sheet's non-empty cells by (row, column), 1-based, with formulas' values (cached
+    or evaluated as in :func:`extract_xlsx`), after the same package checks. For readers of a
+    clerk's sheet as data (:mod:`kbo_docs.sheets`)."""
+    name = str(path)
+    deadline = Deadline(name, limits)
+    with open_package(path, "xlsx", limits) as package:
+        for member in package.namelist():
+            if member.endswith((".xml", ".rels", ".vml")):
+                refuse_dtd(read_member(package, member, name, limits), member, name)
+    import openpyxl
+
+    formulas = _read(openpyxl, path, name, data_only=False, deadline=deadline, limits=limits)
+    cached: dict[str, dict[tuple[int, int], Value]] = {}
+    if any(_is_formula(v) for sheet in formulas.values() for v in sheet.values()):
+        cached = _read(openpyxl, path, name, data_only=True, deadline=deadline, limits=limits)
+    budget = _Budget(name, deadline, limits.max_formula_refs)
+    return {title: _values(cells, cached.get(title, {}), budget) for title, cells in formulas.items()}
+
+
+def cell_label(sheet: str, row: int, column: int) -> str:
+    """``Sheet1!B7`` (a sheet name with other characters quoted: ``'ทะเบียน'!B7``)."""
+    quoted = f"'{sheet}'" if re.search(r"[^A-Za-z0-9_]", sheet) else sheet
+    return f"{quoted}!{_letters(column)}{row}"
