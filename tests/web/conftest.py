@@ -15,7 +15,7 @@ with warnings.catch_warnings():
 from kbo_docs.web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
-LAMPANG = ROOT / "samples" / "lampang-kbo-2568.yaml"
+LAMPANG = Path(__file__).resolve().parent / "lampang-one-letter.yaml"  # one letter per entry (no recipients)
 CHIANGMAI = ROOT / "samples" / "chiangmai-kbo-meeting-1-2565.yaml"
 
 

@@ -171,15 +171,20 @@ def test_import_a_sample_and_paste_register_rows_from_excel(server, browser, tmp
     _wait(b).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.grid")))
     before = load_project(LAMPANG).project.registers[0]
     width = len(before.columns)
-    b.find_element(By.CSS_SELECTOR, ".grid-block button[data-add-row]").click()
-    first = b.find_elements(By.CSS_SELECTOR, "table.grid tbody tr")[-1].find_element(By.TAG_NAME, "input")
+    # the register's grid (a circular's recipients are a grid too, and come first on the page)
+    grid = b.find_element(By.CSS_SELECTOR, "table.grid[data-path='registers.0.rows']")
+    block = grid.find_element(By.XPATH, "./ancestor::*[contains(concat(' ', @class, ' '), ' grid-block ')][1]")
+    count = len(grid.find_elements(By.CSS_SELECTOR, "tbody tr"))
+    block.find_element(By.CSS_SELECTOR, "button[data-add-row]").click()
+    _wait(b).until(lambda _: len(grid.find_elements(By.CSS_SELECTOR, "tbody tr")) == count + 1)
+    first = grid.find_elements(By.CSS_SELECTOR, "tbody tr")[-1].find_element(By.TAG_NAME, "input")
     rows = [["อำเภอทดสอบหนึ่ง", *["๑"] * width], ["อำเภอทดสอบสอง", *["2"] * width]]
     clip = "\r\n".join("\t".join(r) for r in rows) + "\r\n"
     b.execute_script(
         "const dt = new DataTransfer(); dt.setData('text/plain', arguments[1]);"
         "arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
         first, clip)
-    cells = b.find_elements(By.CSS_SELECTOR, "table.grid tbody tr")[-1].find_elements(By.TAG_NAME, "input")
+    cells = grid.find_elements(By.CSS_SELECTOR, "tbody tr")[-1].find_elements(By.TAG_NAME, "input")
     assert [c.get_attribute("value") for c in cells][: width + 1] == rows[1]
     b.execute_script("arguments[0].scrollIntoView({block: 'center'})", b.find_element(By.CSS_SELECTOR, "table.grid"))
     _wait(b, 180).until(lambda _: b.execute_script(
