@@ -2,7 +2,10 @@
 
 Every hostile case runs as a user runs it (the console script, a fresh process) with
 ``RLIMIT_CPU`` set, so a loop that never ends is killed by the kernel instead of hanging the
-suite, and with its peak memory read back from ``wait4``'s resource usage (``ru_maxrss``).
+suite, and with its peak memory sampled from ``/proc/PID/status`` (``VmHWM``) while it runs.
+``wait4``'s ``ru_maxrss`` cannot be used for that: it counts the forked child before ``exec``,
+which shares the test runner's pages, so late in a long pytest run every case would look as
+large as pytest itself.
 ``RLIMIT_AS`` (address space, 200 MB) is set too where it is honest: for ``check``,
 ``allocate``, ``schema`` and ``lint``, whose libraries fit in it. Rendering maps WeasyPrint, Pango,
 HarfBuzz and fontconfig, whose address space is far more than they touch, so for ``render`` the
@@ -71,7 +74,9 @@ def run_limited(args: list[str], *, cpu: float = CPU_SECONDS, cwd: Path | None =
                                 preexec_fn=limit)
         killed = ""
         deadline = start + wall
+        peak_kb = 0
         while True:
+            peak_kb = max(peak_kb, _high_water_kb(proc.pid))
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
@@ -88,4 +93,18 @@ def run_limited(args: list[str], *, cpu: float = CPU_SECONDS, cwd: Path | None =
         out.seek(0)
         err.seek(0)
         return Outcome(proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                       seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, killed)
+                       seconds, usage.ru_utime + usage.ru_stime, (peak_kb or usage.ru_maxrss) / 1024, killed)
+
+
+def _high_water_kb(pid: int) -> int:
+    """The resident high-water mark of ``pid`` once it runs kbo-docs (0 before its ``exec``, when
+    it is still a copy of the test runner, or once it has exited)."""
+    try:
+        if str(KBO_DOCS).encode() not in Path(f"/proc/{pid}/cmdline").read_bytes():
+            return 0
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        return 0
+    return 0
