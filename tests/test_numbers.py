@@ -21,8 +21,11 @@ SAMPLE = LAMPANG.read_text(encoding="utf-8")
 
 
 def head(pdf: Path) -> str:
+    """The letter's first line of text (past the framed ตราครุฑ placeholder a draft prints
+    where no Garuda image is configured)."""
     with pdfplumber.open(pdf) as doc:
-        return (doc.pages[0].extract_text() or "").splitlines()[0]
+        lines = (doc.pages[0].extract_text() or "").splitlines()
+    return next(line for line in lines if line.strip() != "ตราครุฑ")
 
 
 def test_number_series():

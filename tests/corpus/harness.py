@@ -60,7 +60,7 @@ RULE_CLASS = {
     "LNT001": 5, "LNT017": 5,
     "MTG001": 6, "MTG002": 6, "MTG003": 6, "MTG007": 6, "MTG008": 6, "LNT020": 6,
     "LNT002": 7, "CIR001": 7, "CIR002": 7, "CIR003": 7, "MTG005": 7, "LNT018": 7, "LNT019": 7,
-    "CIR004": 0, "CIR007": 0, "CIR008": 0, "CIR009": 0, "MTG009": 0, "TXT006": 0,
+    "CIR004": 0, "CIR007": 0, "CIR008": 0, "CIR009": 0, "MTG009": 0, "MTG010": 0, "TXT006": 0,
     "CIR011": 0, "CIR012": 0, "CIR013": 0,  # recipients of a letter to many: data files only
     # rules of `check` alone (no document front end yet), by the class their mistakes belong to
     "REG010": 1, "REG011": 1, "REG012": 1, "REG013": 1,

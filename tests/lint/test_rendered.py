@@ -58,7 +58,12 @@ def test_every_kind_is_rendered(rendered):
 )
 def test_rendered_sample_lints_clean(rendered, key):
     doc, findings = lint_path(rendered[key])
-    assert findings == []
+    if key[0] == "kbo-committee-1-2565":
+        # The minutes print the end time the data does not have as a blank to fill by hand
+        # (issue 12; the sample's MTG010 noqa says why): lint sees that one blank, nothing else.
+        assert [f.rule for f in findings] == ["LNT015"] and "เวลา" in findings[0].message, findings
+    else:
+        assert findings == []
     assert doc.paragraphs, "nothing was read"
 
 
@@ -105,4 +110,5 @@ def test_lint_of_the_rendered_document_agrees_with_check(tmp_path, sample, old, 
     files = _render(text, sample.name, tmp_path)
     for fmt in formats:
         _doc, findings = lint_path(files[(document, fmt)])
-        assert {f.rule for f in findings} == shared, (fmt, findings)
+        blanks = {"LNT015"} if document == "kbo-committee-1-2565" else set()  # the printed end-time blank, as above
+        assert {f.rule for f in findings} == shared | blanks, (fmt, findings)

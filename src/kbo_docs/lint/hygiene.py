@@ -203,7 +203,8 @@ def unfilled_blank(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     for i, p in enumerate(paragraphs):
         if _SIGNATURE_BLANK.match(p.text):
             following = [re.sub(rf"^.*?{_BLANK}\s*", "", p.text)] + [q.text for q in paragraphs[i + 1: i + 2]]
-            if not any(_NAME_IN_BRACKETS.match(t) or _POSITION.match(t) for t in following):
+            # a role after the line (ผู้จดรายงานการประชุม, ผู้ตรวจรายงาน, ผู้รับรอง) makes it the place to sign
+            if not any(_NAME_IN_BRACKETS.match(t) or _POSITION.match(t) or t.startswith("ผู้") for t in following):
                 blanks.append((p, 0, p.text[:20]))
     if not 1 <= len(blanks) <= 2:
         return
