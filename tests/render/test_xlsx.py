@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from kbo_docs.load import load_project, load_text
 from kbo_docs.render.view import Document, Views
-from kbo_docs.render.xlsx import ARABIC_NUMBER_FORMAT, THAI_NUMBER_FORMAT, display_width, render_xlsx
+from kbo_docs.render.xlsx import ARABIC_NUMBER_FORMAT, THAI_NUMBER_FORMAT, render_xlsx
+from kbo_docs.thai import display_width
 
 from ..helpers import LAMPANG, MINIMAL
 

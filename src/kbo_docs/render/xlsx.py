@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import math
-import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -24,11 +23,6 @@ _PT_PER_UNIT = 5.25
 _CELL_PAD_PT = 8.0
 _LINE_PT = FONT_SIZE * 1.65
 """Row height per line: TH Sarabun's marks above and below need about 1.6 times the size."""
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes on screen: Thai marks above and below letters take none."""
-    return sum(0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else 1 for ch in text)
 
 
 def _text_cell(ws: Any, row: int, col: int, value: str) -> Any:
