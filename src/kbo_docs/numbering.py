@@ -151,7 +151,8 @@ def register_xlsx(rows: list[Issued]) -> bytes:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    from .render.xlsx import FONT_NAME, FONT_SIZE, display_width
+    from .render.xlsx import FONT_NAME, FONT_SIZE
+    from .thai import display_width
     from .render.xlsx import _text_cell as text_cell
 
     wb = Workbook()
