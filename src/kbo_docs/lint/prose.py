@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import thai
+from .. import checks, thai
 from ..findings import Severity
 from ..rules.registry import rule
 from .context import DocContext, DocIssue, found
@@ -339,9 +339,9 @@ def english_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
                 shown = thai.format_period(thai_period)
                 yield found(
                     piece, start,
-                    f"วันที่ภาษาอังกฤษ ({period.first.isoformat()} - {period.last.isoformat()}) ไม่ตรงกับวันที่ภาษาไทย {shown}",
-                    f"the English date ({period.first.isoformat()} to {period.last.isoformat()}) differs from the Thai date "
-                    f"({thai_period.start.isoformat()} to {thai_period.end.isoformat()})",
+                    f"วันที่ภาษาอังกฤษ ({thai.format_date(period.first)} - {thai.format_date(period.last)}) ไม่ตรงกับวันที่ภาษาไทย {shown}",
+                    f"the English date ({checks.en_date(period.first)} to {checks.en_date(period.last)}) differs from the Thai date "
+                    f"({checks.en_date(thai_period.start)} to {checks.en_date(thai_period.end)})",
                 )
 
 
@@ -389,7 +389,7 @@ def weekday_issues(doc: Document) -> Iterator[DocIssue]:
                 yield found(
                     piece, m.start(),
                     f"วันในสัปดาห์ไม่ตรง: {thai.format_date(c)} ไม่ใช่{m['weekday']}",
-                    f"wrong weekday: {c.isoformat()} is a {calendar.day_name[c.weekday()]}, not {m['weekday']}",
+                    f"wrong weekday: {checks.en_date(c)} is a {calendar.day_name[c.weekday()]}, not {m['weekday']}",
                 )
 
 
@@ -441,5 +441,5 @@ def event_after_report(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
             yield found(
                 piece, start,
                 f"เหตุการณ์ที่เล่าว่าผ่านมาแล้ว ({thai.format_period(period)}) อยู่หลังวันที่ของเอกสาร {thai.format_date(day)}",
-                f"an event reported as past ({period.start.isoformat()}) is dated after the document ({day.isoformat()})",
+                f"an event reported as past ({checks.en_date(period.start)}) is dated after the document ({checks.en_date(day)})",
             )

@@ -40,7 +40,7 @@ def meeting_after_letter(i: Invitation, ctx: Context) -> Iterator[Issue]:
     meeting = ctx.project.meeting(i.meeting)
     if meeting is not None and meeting.date <= i.date:
         yield issue(i, f"วันประชุม {thai.format_date(meeting.date)} ไม่ได้อยู่หลังวันที่ของหนังสือ {thai.format_date(i.date)}",
-                    f"the meeting ({meeting.date.isoformat()}) is not after the letter's date ({i.date.isoformat()})", "date")
+                    f"the meeting ({checks.en_date(meeting.date)}) is not after the letter's date ({checks.en_date(i.date)})", "date")
 
 
 _ROOM = re.compile(r"ห้องประชุม\S*")
@@ -63,7 +63,7 @@ def meeting_details(i: Invitation, ctx: Context) -> Iterator[Issue]:
         for start, end, day in thai.find_dates(text):
             if day != meeting.date and not any(start < e and s < end for s, e in deadline_spans):
                 yield issue(node, f"วันที่ในหนังสือ {text[start:end]} ไม่ตรงกับวันประชุม {thai.format_date(meeting.date)}",
-                            f"the date {text[start:end]} is not the meeting's ({meeting.date.isoformat()})",
+                            f"the date {text[start:end]} is not the meeting's ({checks.en_date(meeting.date)})",
                             *at, **in_text(text, start, end))
         for start, end, when in thai.find_times(text):
             if when not in (meeting.start, meeting.end):

@@ -101,7 +101,7 @@ def effective_after_date(o: Order, ctx: Context) -> Iterator[Issue]:
     """
     if o.effective is not None and o.effective < o.date:
         yield issue(o, f"วันใช้บังคับ {thai.format_date(o.effective)} ก่อนวันที่สั่ง {thai.format_date(o.date)}",
-                    f"effective {o.effective.isoformat()} before the order's date {o.date.isoformat()}", "effective")
+                    f"effective {checks.en_date(o.effective)} before the order's date {checks.en_date(o.date)}", "effective")
 
 
 @rule("ORD006", "order-heading", ERROR, "order")
