@@ -209,7 +209,7 @@ def check_text(text: str, file: str = "<input>", select: set[str] | None = None)
     from .rules import check_loaded
 
     try:
-        loaded = load_text(text, file)
+        loaded = load_text(text, file, workbooks=False)  # a client's text names no file here
     except InputError as exc:
         return CheckResult(file, error=exc)
     return CheckResult(file, check_loaded(loaded, select), loaded=loaded)
@@ -438,7 +438,7 @@ def render_text(text: str, fmt: str, only: str | None = None, file: str = "<inpu
     """:func:`render_bytes` of data-file text (InputError when it cannot be loaded)."""
     from .load import load_text
 
-    return render_bytes(load_text(text, file), fmt, only)
+    return render_bytes(load_text(text, file, workbooks=False), fmt, only)
 
 
 def preview_pages(text: str, doc_id: str, pages: int, file: str = "<input>") -> list[bytes]:
@@ -490,4 +490,8 @@ def __getattr__(name: str) -> object:
         from .model import ProjectFile
 
         return ProjectFile
+    if name == "member_of":  # which form of a ``one_of`` value some data has (the web form's choice)
+        from .model.base import member_of
+
+        return member_of
     raise AttributeError(name)

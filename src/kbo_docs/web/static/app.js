@@ -1,5 +1,7 @@
-// Small helpers on top of htmx: paste from Excel into a register grid, and add grid rows
-// without a round trip. No build step; works offline.
+// Small helpers on top of htmx: paste from Excel into a register grid, add grid rows without a
+// round trip, and show the chosen form of a value that may take several (recipients as a list,
+// bound to a register, or from an XLSX): the others are disabled, so they are not posted and
+// htmx leaves them out of the live check. No build step; works offline.
 (function () {
   "use strict";
   function gridOf(el) { return el.closest("table.grid"); }
@@ -44,6 +46,19 @@
       });
     });
     input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  document.addEventListener("change", function (event) {
+    var radio = event.target;
+    if (!(radio instanceof HTMLInputElement) || radio.type !== "radio" || !radio.dataset.variant) return;
+    var union = radio.closest("fieldset[data-union]");
+    if (!union) return;
+    union.querySelectorAll("input[type=radio][data-variant]").forEach(function (other) {
+      if (other.closest("fieldset[data-union]") !== union) return;  // a union inside one of the forms
+      var body = document.getElementById(other.dataset.variant);
+      if (!body) return;
+      body.disabled = !other.checked;
+      body.hidden = !other.checked;
+    });
   });
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-add-row]");
