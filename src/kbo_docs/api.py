@@ -388,13 +388,19 @@ def read_date(text: str) -> "object":
 
 
 def documents(loaded: Loaded) -> list[dict[str, object]]:
-    """The documents a loaded file renders: id, kind and the formats each comes in."""
+    """The documents a loaded file renders: id, kind and the formats each comes in. The letters
+    of a circular sent to many recipients are one entry (its id), with ``letters`` (how many;
+    ``only=<id>`` downloads them as a ZIP) and ``preview`` (the id of the first letter)."""
     from .render import FORMATS, plan
 
     out: dict[str, dict[str, object]] = {}
     for doc, fmt in plan(loaded, FORMATS):
-        entry = out.setdefault(doc.id, {"id": doc.id, "kind": doc.kind, "formats": []})
-        entry["formats"].append(fmt)  # type: ignore[union-attr]
+        key = doc.group or doc.id
+        entry = out.setdefault(key, {"id": key, "kind": doc.kind, "formats": [], "letters": 0, "preview": doc.id})
+        if fmt not in entry["formats"]:  # type: ignore[operator]
+            entry["formats"].append(fmt)  # type: ignore[union-attr]
+        if doc.group and fmt == "pdf":
+            entry["letters"] = int(entry["letters"]) + 1  # type: ignore[call-overload]
     return list(out.values())
 
 
