@@ -69,8 +69,8 @@ def _number_form(value: Any) -> str | None:
 
 LetterNumberField = Annotated[
     one_of(_number_form, {
-        "text": Annotated[str, Field(min_length=1, title="พิมพ์ทั้งเลข เช่น ลป ๐๐๑๙.๓/ว ๒๕๕๕ / typed whole")],
         "parts": LetterNumber,
+        "text": Annotated[str, Field(min_length=1, title="พิมพ์ทั้งเลข เช่น ลป ๐๐๑๙.๓/ว ๒๕๕๕ / typed whole")],
     }, "ที่ (number) ต้องเป็นข้อความ เช่น ลป ๐๐๑๙.๓/ว ๒๕๕๕ หรือ {owner, circular, running} / "
        "the number must be text such as ลป ๐๐๑๙.๓/ว ๒๕๕๕, or {owner, circular, running}"),
     Field(title="ที่ / number",

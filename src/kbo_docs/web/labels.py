@@ -10,7 +10,7 @@ LABELS = {
     "digits": "ตัวเลข", "short_name": "ชื่อย่อ", "fiscal_year": "ปีงบประมาณ พ.ศ.",
     "id": "รหัสเอกสาร", "kind": "ชนิด", "number": "ที่ / ครั้งที่", "date": "ลงวันที่",
     "subject": "เรื่อง", "salutation": "คำขึ้นต้น", "recipient": "เรียน", "references": "อ้างถึง",
-    "enclosures": "สิ่งที่ส่งมาด้วย", "title": "ชื่อเรื่อง", "quantity": "จำนวน", "register": "รหัสทะเบียนที่แนบ",
+    "enclosures": "สิ่งที่ส่งมาด้วย", "title": "ชื่อเรื่อง", "quantity": "จำนวน", "register": "รหัสทะเบียน",
     "body": "ข้อความ (ย่อหน้าละบรรทัด)", "actions_intro": "ข้อความนำข้อปฏิบัติ", "actions": "ข้อปฏิบัติ",
     "text": "ข้อความ", "items": "ข้อย่อย", "deadline": "กำหนดส่ง", "conclusion": "ข้อความท้าย",
     "closing": "คำลงท้าย", "signer": "ผู้ลงนาม", "position": "ตำแหน่ง", "role": "บทบาท",
