@@ -275,3 +275,39 @@ def test_a_new_circular_bound_to_a_register_renders_one_letter_per_row(server, b
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(archive.read(names[1]))).pages)
     flat = "".join(text.replace("\xa0", " ").split())
     assert "นายอำเภอแม่เมาะ" in flat and "อำเภอแม่เมาะจำนวน๓ผลิตภัณฑ์" in flat
+
+
+def test_a_column_added_to_a_register_appears_in_its_grid_as_typed(server, browser, tmp_path: Path) -> None:
+    b = browser
+    b.get(server + "/")
+    b.find_element(By.ID, "new-name").send_keys("ลำปาง ๒๕๖๘ (คอลัมน์ใหม่)")
+    b.find_element(By.ID, "new-yaml").send_keys(str(LAMPANG))
+    b.find_element(By.ID, "create").click()
+    _wait(b).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.grid[data-path='registers.0.rows']")))
+    width = len(load_project(LAMPANG).project.registers[0].columns)
+
+    def header() -> list[str]:
+        grid = b.find_element(By.CSS_SELECTOR, "table.grid[data-path='registers.0.rows']")
+        return [th.text for th in grid.find_elements(By.CSS_SELECTOR, "thead th")]
+
+    before = header()
+    b.find_element(By.CSS_SELECTOR, "button[value='add:registers.0.columns']").click()
+    key = _wait(b).until(EC.presence_of_element_located((By.NAME, f"registers.0.columns.{width}.key")))
+    after = header()  # the name, the columns, the new one (no key yet), the row's other fields
+    assert len(after) == len(before) + 1 and after[width + 1] == "" and after[: width + 1] == before[: width + 1]
+    key.send_keys("budget")
+    assert header()[width + 1].split("\n")[-1] == "budget"
+    b.find_element(By.NAME, f"registers.0.columns.{width}.title").send_keys("งบประมาณ")
+    assert header()[width + 1].split("\n") == ["งบประมาณ", "budget"]
+    cell = b.find_element(By.NAME, f"registers.0.rows.0.{width}")
+    cell.send_keys("๕,๐๐๐")
+    b.find_element(By.ID, "save").click()
+    _wait(b).until(EC.presence_of_element_located((By.ID, "saved")))
+    pid = b.current_url.split("/projects/")[1].split("?")[0]
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}/projects/{pid}/yaml", timeout=30) as r:
+        saved = api.parse_data(r.read().decode())
+    register = saved["registers"][0]  # type: ignore[index]
+    assert register["columns"][width] == {"key": "budget", "title": "งบประมาณ"}
+    assert register["rows"][0]["values"]["budget"] == "๕,๐๐๐"
