@@ -232,7 +232,7 @@ def _field(tp: Any, path: str, key: str, value: Any, required: bool, parent: dic
         forms = [_field(member, path, key, value if i == chosen else None, required, parent, title, f"{scope}{path}:{i}/", grid)
                  for i, member in enumerate(tp.types())]
         for form, member_title in zip(forms, tp.titles()):
-            form.label = member_title
+            form.label = member_title.split(" / ")[0]  # the radio shows both halves
         return Field(path, "union", label, chosen, required, options=tp.titles(), children=forms, scope=scope)
     if kind == "group":
         if isinstance(value, (str, int)):  # a shorthand the loader reads (e.g. ครั้งที่ ๑/๒๕๖๕)
