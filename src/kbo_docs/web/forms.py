@@ -29,7 +29,6 @@ from pydantic.fields import FieldInfo
 from starlette.datastructures import FormData
 
 from .. import api
-
 from .labels import label_for, short_label
 
 MAX_ITEMS = 2000
