@@ -67,6 +67,50 @@ def test_a_set_is_written_whole(tmp_path):
     assert (tmp_path / "doc2.docx").read_bytes() == bytes([2]) * 10
 
 
+def _fail_once(monkeypatch, name: str, nth: int, only=lambda *args: True) -> None:
+    """Make the ``nth`` call of ``os.<name>`` that ``only`` accepts raise OSError(EIO); every
+    other call (the undo's included) goes through."""
+    real = getattr(os, name)
+    calls = {"n": 0}
+
+    def failing(*args, **kwargs):
+        if only(*args):
+            calls["n"] += 1
+            if calls["n"] == nth:
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(os, name, failing)
+
+
+@pytest.mark.parametrize(("call", "only"), [
+    ("link", lambda src, dst: True),  # the 3rd new file cannot be put in place
+    ("replace", lambda src, dst: not str(src).endswith(".old")),  # the 3rd original cannot be set aside
+])
+def test_a_failed_overwrite_puts_every_original_back(tmp_path, monkeypatch, call, only):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    originals = {f"doc{i}.docx": f"signed {i}".encode() * (i + 1) for i in range(5)}
+    for name, data in originals.items():
+        (folder / name).write_bytes(data)
+    (folder / "other.pdf").write_bytes(b"not ours")
+    targets = [(folder / name, b"new" * 50) for name in originals]
+    _fail_once(monkeypatch, call, 3, only)
+    with pytest.raises(InputError, match="cannot write"):
+        write.write_all(targets, overwrite=True)
+    monkeypatch.undo()
+    after = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert after == {**originals, "other.pdf": b"not ours"}  # originals back, no temporary left
+
+
+def test_an_overwrite_that_succeeds_leaves_only_the_new_files(tmp_path):
+    for i in range(3):
+        (tmp_path / f"doc{i}.docx").write_bytes(b"old")
+    targets = [(tmp_path / f"doc{i}.docx", bytes([i]) * 10) for i in range(4)]
+    assert write.write_all(targets, overwrite=True) == [t for t, _ in targets]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {t.name: d for t, d in targets}
+
+
 def test_existing_link_folder_and_long_name_are_refused_before_writing(tmp_path):
     (tmp_path / "link.docx").symlink_to(tmp_path / "elsewhere.docx")
     (tmp_path / "dir.docx").mkdir()
