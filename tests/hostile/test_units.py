@@ -21,7 +21,7 @@ from kbo_docs.lint.document import Location
 from kbo_docs.lint.extract.docx import _roman
 from kbo_docs.lint.rules import _candidate_pairs, _Name
 from kbo_docs.rules.text import unprintable
-from kbo_docs.source import SourceMap
+from kbo_docs.source import Prefix, SourceMap, _count_collapsed
 
 from ..helpers import LAMPANG, check_text, run_cli
 
@@ -300,6 +300,17 @@ def test_line_in_finds_the_line_it_found_before(lines, snippet, before):
     source = SourceMap("x.yaml", spans={("a",): (1, len(lines))}, text=lines)
     for _ in range(2):  # the second call uses what the first computed
         assert source.line_in(("a",), snippet, before) == _old_line_in(source, ("a",), snippet, before)
+    assert source.line_in(("a",), snippet, Prefix(before + "ab b", len(before))) == _old_line_in(source, ("a",), snippet, before)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(text=st.text("ab \t\n\u3000", max_size=30), wanted=st.text("ab \t", min_size=1, max_size=5), data=st.data())
+def test_counting_a_snippet_in_the_text_before_it_needs_no_copy(text, wanted, data):
+    wanted = " ".join(wanted.split()) or "a"  # line_in asks for no empty snippet
+    end = data.draw(st.integers(0, len(text)))
+    expected = " ".join(text[:end].split()).count(wanted)
+    assert _count_collapsed(Prefix(text, end), wanted) == expected
+    assert _count_collapsed(text[:end], wanted) == expected
 
 
 def test_a_count_with_more_digits_than_a_number_may_have_is_no_count(tmp_path):
