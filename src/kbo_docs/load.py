@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +27,30 @@ class Loaded:
 
     project: ProjectFile
     source: SourceMap
+    data: Any = field(default=None, compare=False, repr=False)
+    """The plain values the model was read from, text as typed (the model strips the spaces
+    around text; :func:`typed` finds a value here so that a rule can tell)."""
 
     @property
     def file(self) -> str:
         return self.source.file
+
+    def typed(self, path: tuple[str | int, ...]) -> Any:
+        """The value at a model ``path`` as the file holds it (None if the file has it in
+        another shape, e.g. a row written as a list is tried by position too)."""
+        path = tuple(p for p in path if p != "values")
+        for spelling in dict.fromkeys((path, self.source.resolve(path))):
+            value: Any = self.data
+            for key in spelling:
+                if isinstance(value, dict) and key in value:
+                    value = value[key]
+                elif isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+                    value = value[key]
+                else:
+                    break
+            else:
+                return value
+        return None
 
     def line(self, node: Node, *more: str | int) -> int:
         """The line of ``node`` (or of one of its fields / items, given as ``more``)."""
@@ -64,7 +84,7 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
     _alias_list_rows(project, source)
     _set_paths(project, ())
     link_registers(project.registers)
-    return Loaded(project, source)
+    return Loaded(project, source, data)
 
 
 def _check_unique_ids(project: ProjectFile, source: SourceMap) -> None:
