@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -34,6 +35,23 @@ class Loaded:
     @property
     def file(self) -> str:
         return self.source.file
+
+    @functools.cached_property
+    def typed_spaces(self) -> bool:
+        """Whether any text of the file, as typed, starts or ends with a space or a tab (a
+        line break ending a ``|`` block aside): one pass, so that a file without any (nearly
+        every file) is not looked up value by value."""
+        stack = [self.data]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, str):
+                if value and (value[0] in " \t" or value.rstrip("\r\n")[-1:] in (" ", "\t")):
+                    return True
+            elif isinstance(value, dict):
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+        return False
 
     def typed(self, path: tuple[str | int, ...]) -> Any:
         """The value at a model ``path`` as the file holds it (None if the file has it in
