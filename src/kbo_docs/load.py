@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,47 @@ class Loaded:
 
     project: ProjectFile
     source: SourceMap
+    data: Any = field(default=None, compare=False, repr=False)
+    """The plain values the model was read from, text as typed (the model strips the spaces
+    around text; :func:`typed` finds a value here so that a rule can tell)."""
 
     @property
     def file(self) -> str:
         return self.source.file
+
+    @functools.cached_property
+    def typed_spaces(self) -> bool:
+        """Whether any text of the file, as typed, starts or ends with a space or a tab (a
+        line break ending a ``|`` block aside): one pass, so that a file without any (nearly
+        every file) is not looked up value by value."""
+        stack = [self.data]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, str):
+                if value and (value[0] in " \t" or value.rstrip("\r\n")[-1:] in (" ", "\t")):
+                    return True
+            elif isinstance(value, dict):
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+        return False
+
+    def typed(self, path: tuple[str | int, ...]) -> Any:
+        """The value at a model ``path`` as the file holds it (None if the file has it in
+        another shape, e.g. a row written as a list is tried by position too)."""
+        path = tuple(p for p in path if p != "values")
+        for spelling in dict.fromkeys((path, self.source.resolve(path))):
+            value: Any = self.data
+            for key in spelling:
+                if isinstance(value, dict) and key in value:
+                    value = value[key]
+                elif isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+                    value = value[key]
+                else:
+                    break
+            else:
+                return value
+        return None
 
     def line(self, node: Node, *more: str | int) -> int:
         """The line of ``node`` (or of one of its fields / items, given as ``more``)."""
@@ -67,7 +105,7 @@ def load_text(text: str, file: str = "<input>", workbooks: bool = True) -> Loade
     _alias_list_rows(project, source)
     _set_paths(project, ())
     link_registers(project.registers)
-    return Loaded(project, source)
+    return Loaded(project, source, data)
 
 
 def _check_unique_ids(project: ProjectFile, source: SourceMap) -> None:
