@@ -57,8 +57,8 @@ def _document(text: str):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def small_parts(monkeypatch):
-    monkeypatch.setattr(parts, "PARTS_ABOVE", 60)
-    monkeypatch.setattr(parts, "PART_ROWS", 70)
+    monkeypatch.setattr(parts, "PARTS_ABOVE", 300)  # cells: 60 rows of the register's 5 columns
+    monkeypatch.setattr(parts, "PART_CELLS", 350)  # 70 rows, about two pages
 
 
 def _whole(monkeypatch, doc):  # type: ignore[no-untyped-def]
@@ -138,12 +138,12 @@ def test_page_boundaries_between_parts_are_full_pages(small_parts, monkeypatch, 
 
 
 def test_small_registers_are_laid_out_whole(monkeypatch):
-    """A register up to PARTS_ABOVE rows, and any PDF/A or PDF/UA, never takes the parts' path."""
+    """A register up to PARTS_ABOVE cells, and any PDF/A or PDF/UA, never takes the parts' path."""
     monkeypatch.setattr(parts, "render_parts", lambda *a, **k: pytest.fail("laid out in parts"))
     sample = _document(LAMPANG.read_text(encoding="utf-8"))
     assert len(pypdf.PdfReader(io.BytesIO(render_pdf(sample))).pages) == 1
-    monkeypatch.setattr(parts, "PARTS_ABOVE", 10)
-    monkeypatch.setattr(parts, "PART_ROWS", 10)
+    monkeypatch.setattr(parts, "PARTS_ABOVE", 50)
+    monkeypatch.setattr(parts, "PART_CELLS", 50)
     pdf = render_pdf(_document(_register_text(40)), pdf_variant="pdf/a-3b")
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) >= 1
 

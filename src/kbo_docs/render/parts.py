@@ -2,8 +2,8 @@
 
 WeasyPrint keeps every laid-out page of a document until ``write_pdf`` is done, so a
 10,000-row register (about 290 pages) held over a gigabyte. A register of more than
-:data:`PARTS_ABOVE` rows is therefore laid out as a run of documents of at most
-:data:`PART_ROWS` rows each, with the same template (``part`` in ``register.html``): the
+:data:`PARTS_ABOVE` cells is therefore laid out as a run of documents of about
+:data:`PART_CELLS` cells each, with the same template (``part`` in ``register.html``): the
 title only on the first part, the total row, the sums in words, the marks and the notes only
 on the last. Each part's PDF is written (text layer and font subsets its own) and its layout
 dropped before the next is laid out; the parts are joined with pypdf.
@@ -37,10 +37,12 @@ from typing import Any
 
 from .view import Document
 
-PARTS_ABOVE = 1500
-"""Registers with more rows than this are laid out in parts."""
-PART_ROWS = 1000
-"""Rows laid out in one part (about 30 pages at 11 pt; a page holds at most about 60 rows)."""
+PARTS_ABOVE = 7_500
+"""Registers with more cells than this (rows times columns, the row labels counted) are laid
+out in parts: 1,500 rows of the usual five columns, about 45 pages, 240 MiB laid out whole."""
+PART_CELLS = 5_000
+"""Cells laid out in one part: 1,000 rows of five columns, about 30 pages (memory grows with
+the part, about 105 MiB a thousand such rows; time is the same with parts of half the size)."""
 PROBE_ROWS = 2
 """The widest rows of each column put in the probe."""
 
@@ -52,8 +54,12 @@ CONTINUED_CSS = ('@page :first {{ margin-top: 2.5cm; counter-reset: page {first}
                  'table.grid {{ margin-top: 0; }}')
 
 
+def _cells(data: dict[str, Any]) -> int:
+    return len(data["rows"]) * (1 + len(data["columns"]))
+
+
 def needs_parts(doc: Document, pdf_variant: str | None) -> bool:
-    return doc.kind == "register" and not pdf_variant and len(doc.data["rows"]) > PARTS_ABOVE
+    return doc.kind == "register" and not pdf_variant and _cells(doc.data) > PARTS_ABOVE
 
 
 def _probe_rows(data: dict[str, Any], digits: str) -> list[dict[str, Any]]:
@@ -91,11 +97,40 @@ def _rows_laid_out(pages) -> int:  # type: ignore[no-untyped-def]
     return len(seen)
 
 
+def _part(lay_out: Callable[..., Any], part: Document, size: str, css: str, last: bool) -> tuple[bytes, int, int]:
+    """One part's PDF, its number of pages and of rows; when it is not the last part, its last
+    page is left out (laid out again, filled, at the start of the next part)."""
+    document = lay_out(part, size, css)
+    pages = document.pages
+    rows = part.data["part"]["end"] - part.data["part"]["start"]
+    if not last:
+        kept = pages[:-1] if len(pages) > 1 else pages
+        rows = _rows_laid_out(kept)
+        if not rows:  # the kept pages hold no row (a title page): keep the part whole
+            kept, rows = pages, _rows_laid_out(pages)
+        if not rows:
+            raise RuntimeError(f"{part.id}: a part of the register laid out no row")
+        pages = kept
+    return document.copy(pages).write_pdf(), len(pages), rows
+
+
+def _metadata(writer, pdf: bytes) -> None:  # type: ignore[no-untyped-def]
+    """The first part's document information and language for the joined file."""
+    from pypdf import PdfReader
+    from pypdf.generic import NameObject
+
+    reader = PdfReader(io.BytesIO(pdf))
+    writer.add_metadata({k: v for k, v in (reader.metadata or {}).items()})
+    lang = reader.trailer["/Root"].get("/Lang")
+    if lang is not None:
+        writer._root_object[NameObject("/Lang")] = lang
+
+
 def render_parts(doc: Document, lay_out: Callable[..., Any], fit: Callable[..., Any],
                  body_size: str) -> tuple[bytes, int]:
-    """The register's PDF from parts, and its number of pages. ``lay_out(document, size, css)`` lays out a document
-    (:func:`kbo_docs.render.pdf.render_document`); ``fit(lay_out, size)`` is
-    :func:`kbo_docs.render.pdf._fit_register`."""
+    """The register's PDF from parts, and its number of pages. ``lay_out(document, size, css)``
+    lays out a document (:func:`kbo_docs.render.pdf.render_document`); ``fit(lay_out, size)``
+    is :func:`kbo_docs.render.pdf._fit_register`."""
     from pypdf import PdfReader, PdfWriter
 
     data = doc.data
@@ -119,37 +154,22 @@ def render_parts(doc: Document, lay_out: Callable[..., Any], fit: Callable[..., 
     del fitted, chosen
     writer = PdfWriter()
     start, pages_done = 0, 0
+    step = max(1, PART_CELLS * len(rows) // _cells(data))
     while True:
-        end = min(start + PART_ROWS, len(rows))
+        end = min(start + step, len(rows))
         last = end == len(rows)
         part = Document(doc.kind, doc.id, {**base, "part": {"start": start, "end": end, "first": start == 0,
                                                               "last": last}}, doc.digits)
         extra = css if not start else f"{css}\n{CONTINUED_CSS.format(first=pages_done + 1)}"
-        document = lay_out(part, size, extra)
-        pages = document.pages
-        consumed = len(rows) - start
-        if not last:
-            # the last page is laid out again, filled, at the start of the next part
-            kept = pages[:-1] if len(pages) > 1 else pages
-            consumed = _rows_laid_out(kept)
-            if not consumed:  # the kept pages hold no row (a title page): keep the part whole
-                kept, consumed = pages, _rows_laid_out(pages)
-            if not consumed:
-                raise RuntimeError(f"{doc.id}: a part of the register laid out no row")
-            pages = kept
-        pdf = document.copy(pages).write_pdf()
-        pages_done += len(pages)
-        del document, pages
-        gc.collect()  # a layout leaves cycles (boxes and their parents): freed before the next
-        reader = PdfReader(io.BytesIO(pdf))
+        pdf, count, consumed = _part(lay_out, part, size, extra, last)
+        # the part's layout is gone but for its cycles (boxes and their parents): freed before the
+        # next part. The collector is paused, so they are all in its youngest generation: collecting
+        # only that one does not walk the register's data again (half the time of a full collection)
+        gc.collect(0)
+        pages_done += count
         if not start:
-            writer.add_metadata({k: v for k, v in (reader.metadata or {}).items()})
-            lang = reader.trailer["/Root"].get("/Lang")
-            if lang is not None:
-                from pypdf.generic import NameObject
-
-                writer._root_object[NameObject("/Lang")] = lang
-        writer.append(reader, import_outline=False)
+            _metadata(writer, pdf)
+        writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
         if last:
             break
         start += consumed
