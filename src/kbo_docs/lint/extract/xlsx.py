@@ -41,16 +41,21 @@ def extract_xlsx(path: Path, limits: Limits) -> Document:
             raise InputError("นี่คือแฟ้ม Word ไม่ใช่ Excel / this is a Word document, not an Excel workbook (rename it .docx)", name)
         if part not in package.namelist():
             raise InputError(f"ไม่ใช่แฟ้ม Excel / not an Excel workbook: the package has no {part}", name)
+        results_kept = False
         for member in package.namelist():
             if member.endswith((".xml", ".rels", ".vml")):
-                refuse_dtd(read_member(package, member, name, limits), member, name)
+                data = read_member(package, member, name, limits)
+                refuse_dtd(data, member, name)
+                results_kept = results_kept or _FORMULA_RESULT.search(data) is not None
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - an installation without openpyxl
         raise InputError("อ่าน XLSX ต้องติดตั้ง openpyxl / reading XLSX needs openpyxl: pip install openpyxl", name) from None
     formulas = _read(openpyxl, path, name, data_only=False, deadline=deadline, limits=limits)
     cached: dict[str, dict[tuple[int, int], Value]] = {}
-    if any(isinstance(v, str) and v.startswith("=") for sheet in formulas.values() for v in sheet.values()):
+    # the results Excel or LibreOffice keep, read as a second workbook; a file without any
+    # (openpyxl's, kbo-docs render's) is read once: its formulas are evaluated here anyway
+    if results_kept and any(isinstance(v, str) and v.startswith("=") for sheet in formulas.values() for v in sheet.values()):
         cached = _read(openpyxl, path, name, data_only=True, deadline=deadline, limits=limits)
     doc = Document(name, "xlsx")
     budget = _Budget(name, deadline, limits.max_formula_refs)
@@ -59,6 +64,11 @@ def extract_xlsx(path: Path, limits: Limits) -> Document:
         values = _values(cells, cached.get(title, {}), budget)
         _blocks(doc, title, sheet_index, cells, values, limits)
     return doc
+
+
+_FORMULA_RESULT = re.compile(rb"<(?:\w+:)?f\b[^>]*>(?:(?<=/>)|[^<]*</(?:\w+:)?f>)\s*<(?:\w+:)?v\b[^>]*>(?!\s*</)")
+"""A formula cell with a kept result: ``<f>SUM(B5,C5)</f><v>148</v>`` (a prefix allowed, and
+anything in ``<v>`` but nothing or spaces, which openpyxl reads as no result)."""
 
 
 class _Budget:
@@ -319,9 +329,12 @@ def read_sheets(path: Path, limits: Limits) -> dict[str, dict[tuple[int, int], V
     name = str(path)
     deadline = Deadline(name, limits)
     with open_package(path, "xlsx", limits) as package:
+        results_kept = False
         for member in package.namelist():
             if member.endswith((".xml", ".rels", ".vml")):
-                refuse_dtd(read_member(package, member, name, limits), member, name)
+                data = read_member(package, member, name, limits)
+                refuse_dtd(data, member, name)
+                results_kept = results_kept or _FORMULA_RESULT.search(data) is not None
     import openpyxl
 
     formulas = _read(openpyxl, path, name, data_only=False, deadline=deadline, limits=limits)
