@@ -339,7 +339,7 @@ def read_sheets(path: Path, limits: Limits) -> dict[str, dict[tuple[int, int], V
 
     formulas = _read(openpyxl, path, name, data_only=False, deadline=deadline, limits=limits)
     cached: dict[str, dict[tuple[int, int], Value]] = {}
-    if any(_is_formula(v) for sheet in formulas.values() for v in sheet.values()):
+    if results_kept and any(_is_formula(v) for sheet in formulas.values() for v in sheet.values()):
         cached = _read(openpyxl, path, name, data_only=True, deadline=deadline, limits=limits)
     budget = _Budget(name, deadline, limits.max_formula_refs)
     return {title: _values(cells, cached.get(title, {}), budget) for title, cells in formulas.items()}
