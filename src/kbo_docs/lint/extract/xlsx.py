@@ -15,6 +15,7 @@ every XML part for a DTD, since openpyxl parses the XML itself.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -152,6 +153,10 @@ _TERM = re.compile(rf"^\s*(?:{_REF}(?::{_REF})?|(-?[0-9]+(?:\.[0-9]+)?))\s*$")
 _ADDITIVE = re.compile(r"^=\s*[+-]?\s*(?:\$?[A-Z]{1,3}\$?[0-9]{1,7}|[0-9]+(?:\.[0-9]+)?)(?:\s*[+-]\s*(?:\$?[A-Z]{1,3}\$?[0-9]{1,7}|[0-9]+(?:\.[0-9]+)?))*\s*$")
 
 
+_ARGUMENTS = re.compile(r"[,;]")
+_SIGNED_TERMS = re.compile(r"([+-]?)\s*([^+-]+)")
+
+
 def _column_index(letters: str) -> int:
     n = 0
     for ch in letters:
@@ -191,12 +196,13 @@ def _values(cells: dict[tuple[int, int], Value], cached: dict[tuple[int, int], V
 def _evaluate(formula: str, value: Any, cells: dict[tuple[int, int], Value], budget: _Budget) -> int | Decimal | None:
     """``=SUM(B6:B18)``, ``=SUM(B6,C6)``, ``=B6+C6-D6`` over this sheet's cells, else None."""
     terms: list[tuple[int, str]] = []
-    m = _SUM.match(formula.upper())
+    upper = formula.upper()
+    m = _SUM.match(upper)
     if m:
-        terms = [(1, t) for t in re.split(r"[,;]", m.group(1))]
-    elif _ADDITIVE.match(formula.upper()):
-        body = formula.upper().lstrip("= ")
-        for sign, term in re.findall(r"([+-]?)\s*([^+-]+)", body):
+        terms = [(1, t) for t in _ARGUMENTS.split(m.group(1))]
+    elif _ADDITIVE.match(upper):
+        body = upper.lstrip("= ")
+        for sign, term in _SIGNED_TERMS.findall(body):
             terms.append((-1 if sign == "-" else 1, term))
     else:
         return None
@@ -209,6 +215,11 @@ def _evaluate(formula: str, value: Any, cells: dict[tuple[int, int], Value], bud
             total += sign * (Decimal(t.group(5)) if "." in t.group(5) else int(t.group(5)))
             continue
         c1, r1 = _column_index(t.group(1)), int(t.group(2))
+        if t.group(3) is None and cells:  # one cell (the usual term of B6+C6-D6): no range to walk
+            budget.spend(1)
+            if (r1, c1) in cells and (number := _number(value((r1, c1)))) is not None:
+                total += sign * number
+            continue
         c2, r2 = (_column_index(t.group(3)), int(t.group(4))) if t.group(3) else (c1, r1)
         (top, bottom), (left, right) = sorted((r1, r2)), sorted((c1, c2))
         area = (bottom - top + 1) * (right - left + 1)
@@ -231,6 +242,7 @@ def _evaluate(formula: str, value: Any, cells: dict[tuple[int, int], Value], bud
 # Blocks
 
 
+@functools.lru_cache(maxsize=1024)
 def _letters(c: int) -> str:
     out = ""
     while c:
@@ -240,6 +252,8 @@ def _letters(c: int) -> str:
 
 
 def _text(value: Value) -> str:
+    if type(value) is int:
+        return str(value)  # digits: nothing to normalise or strip
     if isinstance(value, (dt.datetime, dt.date)):
         day = value.date() if isinstance(value, dt.datetime) else value
         try:
