@@ -24,3 +24,21 @@ def test_check_through_the_cli_does_not_import_the_renderers() -> None:
     assert "kbo_docs.rules" in loaded and "kbo_docs.load" in loaded
     assert not {m for m in loaded if m == "kbo_docs.render" or m.startswith("kbo_docs.render.")}
     assert "multiprocessing" not in loaded and "concurrent.futures" not in loaded
+
+
+def test_the_command_reports_in_full_and_exits_with_its_status(tmp_path) -> None:
+    """``kbo-docs check`` and ``lint`` end without the interpreter's teardown (cli._exit): the
+    report still arrives whole, and the exit status is kept."""
+    import json
+
+    kbo = Path(sys.executable).parent / "kbo-docs"
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(SAMPLE.read_text(encoding="utf-8").replace('quadrant_d: "๑,๖๙๖"', 'quadrant_d: "๑,๖๙๗"'), encoding="utf-8")
+    run = subprocess.run([str(kbo), "check", "--format", "json", str(SAMPLE), str(wrong)], capture_output=True, text=True)
+    report = json.loads(run.stdout)
+    assert run.returncode == 1
+    assert [(f["file"], f["line"], f["rule"]) for f in report] == [(str(wrong), 109, "REG002")]
+    clean = subprocess.run([str(kbo), "check", str(SAMPLE)], capture_output=True, text=True)
+    assert clean.returncode == 0 and clean.stdout.rstrip().endswith("1 file(s) checked: 0 error(s), 0 warning(s)")
+    missing = subprocess.run([str(kbo), "lint", str(tmp_path / "none.docx")], capture_output=True, text=True)
+    assert missing.returncode == 2
