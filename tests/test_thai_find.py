@@ -76,3 +76,18 @@ def test_find_times():
 )
 def test_repair_extracted_text(extracted, repaired):
     assert thai.repair_extracted_text(extracted) == repaired
+
+
+def test_every_date_and_period_holds_a_thai_consonant():
+    """find_dates, find_periods and LNT002 pass text without a Thai consonant at once
+    (thai.MAY_HOLD_MONTH): every month name and abbreviation must have one."""
+    import re
+
+    from kbo_docs import thai
+
+    names = [*thai.MONTHS_FULL, *thai.MONTHS_ABBR, *(a.replace(".", "") for a in thai.MONTHS_ABBR)]
+    assert all(thai.MAY_HOLD_MONTH.search(name) for name in names)
+    alternatives = re.sub(r"\\\.\??", "", thai._MONTH_PATTERN).split("|")  # the pattern's month names
+    assert len(alternatives) == 24 and all(thai.MAY_HOLD_MONTH.search(a) for a in alternatives)
+    assert thai.find_dates("๖ ธ.ค. ๖๗") and thai.find_periods("๑๘ - ๑๙ มกราคม ๒๕๖๕")
+    assert thai.find_dates("6 12 2567 1,234") == [] and thai.find_periods("18 - 19 01 2565") == []

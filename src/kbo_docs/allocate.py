@@ -154,7 +154,7 @@ class _Share:
     whole: dict[str, int]
     remainder: dict[str, int]
     ties: tuple[Tie, ...]
-    last: list[tuple[str, Fraction]]  # the last seats given and their deciding values
+    last: Sequence[tuple[str, Fraction]]  # the last seats given and their deciding values
     next_in_line: tuple[str, Fraction] | None
 
 
@@ -178,9 +178,10 @@ def allocate(
         share = _hamilton(seats, weights, rooms)
         kind = ("ตามเศษมากที่สุด", "by largest remainder")
     else:
-        share = _divisor(seats, weights, rooms, _DIVISOR_STEP[method])
+        share = _divisor(seats, {n: Fraction(w) for n, w in weights.items()}, rooms, _DIVISOR_STEP[method])
         kind = ("ตามค่าเฉลี่ยสูงสุด", "by highest average")
-    target_of = {n: floors[n] + share.whole[n] + share.remainder[n] for n in weights}
+    whole, remainder = share.whole, share.remainder
+    target_of = {n: floors[n] + whole[n] + remainder[n] for n in weights}
 
     def make_rows() -> tuple[RowResult, ...]:
         scale = math.lcm(*(w.denominator for w in weights.values())) if weights else 1
@@ -188,7 +189,7 @@ def allocate(
         return tuple(
             RowResult(
                 name=n,
-                weight=w,
+                weight=Fraction(w),
                 quota=Fraction(total * w.numerator * wsum.denominator, w.denominator * wsum.numerator) if wsum else Fraction(0),
                 from_floor=floors[n],
                 from_whole=share.whole[n],
@@ -276,11 +277,13 @@ def _prepare(
     total: int,
     floor: int | Mapping[str, int],
     caps: Mapping[str, int],
-) -> tuple[dict[str, Fraction], dict[str, int], dict[str, int | None]]:
-    """Check the request; return weights, floors and rooms (``cap - floor``, None if uncapped)."""
+) -> tuple[dict[str, Weight], dict[str, int], dict[str, int | None]]:
+    """Check the request; return weights (a whole weight stays an ``int``: making a Fraction of
+    each of 100,000 rows was a third of the time), floors and rooms (``cap - floor``, None if
+    uncapped)."""
     if total < 0:
         raise AllocationError(f"ยอดรวมติดลบ / negative total {total}")
-    weights: dict[str, Fraction] = {}
+    weights: dict[str, Weight] = {}
     for name, weight in rows:
         if name in weights:
             raise AllocationError(f"ชื่อแถวซ้ำ / duplicate row name {name!r}")
@@ -288,16 +291,21 @@ def _prepare(
             raise TypeError(f"weight of {name!r} must be int or Fraction, not {type(weight).__name__}")
         if weight < 0:
             raise AllocationError(f"น้ำหนักติดลบ / negative weight {weight} for row {name!r}")
-        weights[name] = Fraction(weight)
-    floor_map = floor if isinstance(floor, Mapping) else dict.fromkeys(weights, floor)
+        weights[name] = weight if type(weight) is int else Fraction(weight)
+    uniform = not isinstance(floor, Mapping)
+    floor_map = dict.fromkeys(weights, floor) if uniform else floor
     for label, mapping in (("floor", floor_map), ("cap", caps)):
+        if label == "floor" and uniform:  # one floor for every row: one value to look at
+            if weights and floor < 0:
+                raise AllocationError(f"ค่าติดลบ / negative {label} {floor} for row {next(iter(weights))!r}")
+            continue
         unknown = sorted(set(mapping) - set(weights))
         if unknown:
             raise AllocationError(f"ไม่พบแถว / {label} given for unknown rows {unknown}")
         for name, value in mapping.items():
             if value < 0:
                 raise AllocationError(f"ค่าติดลบ / negative {label} {value} for row {name!r}")
-    floors = {n: floor_map.get(n, 0) for n in weights}
+    floors = floor_map if uniform else {n: floor_map.get(n, 0) for n in weights}
     for name, cap in caps.items():
         if floors[name] > cap:
             raise AllocationError(f"ขั้นต่ำเกินเพดาน / floor {floors[name]} above cap {cap} for row {name!r}")
@@ -318,7 +326,7 @@ def _prepare(
     return weights, floors, rooms
 
 
-def _hamilton(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | None]) -> _Share:
+def _hamilton(seats: int, weights: dict[str, Weight], rooms: dict[str, int | None]) -> _Share:
     """Largest remainder over ``seats``; rows given more than their room are held there and the rest re-shared.
 
     Exact in integers: the weights are brought to a common denominator, so every quota is
@@ -335,7 +343,11 @@ def _hamilton(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | N
         rem: dict[str, int] = {}
         for n in active:
             whole[n], rem[n] = divmod(left * iw[n], wsum) if wsum else (0, 0)
-        ranked = sorted(active, key=lambda n: (-rem[n], -iw[n], n))
+        # largest remainder first, then larger weight, then name: three stable sorts on plain
+        # keys (a reversed sort keeps equal keys in order), a third of the time of tuple keys
+        ranked = sorted(active)
+        ranked.sort(key=iw.__getitem__, reverse=True)
+        ranked.sort(key=rem.__getitem__, reverse=True)
         spare = left - sum(whole.values())
         winners, losers = ranked[:spare], ranked[spare:]
         won = set(winners)
@@ -354,9 +366,31 @@ def _hamilton(seats: int, weights: dict[str, Fraction], rooms: dict[str, int | N
         whole=whole | held,
         remainder={n: int(n in won) for n in weights},
         ties=ties,
-        last=[(n, Fraction(rem[n], denominator)) for n in winners],
+        last=_Remainders(winners, rem, denominator),
         next_in_line=(losers[0], Fraction(rem[losers[0]], denominator)) if winners and losers else None,
     )
+
+
+class _Remainders(Sequence[tuple[str, Fraction]]):
+    """The last seats' rows with their remainders (``rem / denominator``), as Fractions only
+    when the explanation reads them: a Hamilton share of 100,000 rows has tens of thousands."""
+
+    def __init__(self, names: list[str], rem: dict[str, int], denominator: int) -> None:
+        self.names, self.rem, self.denominator = names, rem, denominator
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def,override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        name = self.names[i]
+        return name, Fraction(self.rem[name], self.denominator)
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, (Sequence, _Remainders)) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _seats_above(weight: Fraction, level: Fraction, step: int) -> int:

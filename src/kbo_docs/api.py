@@ -68,10 +68,12 @@ def lint_file(path: str | Path, select: set[str] | None = None, limits: Limits |
     """Extract and lint one hand-typed document (.docx, .xlsx, .pdf, .txt, .md). Bad input never
     raises: it comes back as ``error`` (exit status 2), as for :func:`check_file`. ``limits``
     bounds what is read (:class:`kbo_docs.lint.Limits`: pages, sizes, time)."""
+    from .collector import paused
     from .lint import DEFAULT, lint_path
 
     try:
-        doc, findings = lint_path(path, select, limits or DEFAULT)
+        with paused():  # tens of thousands of cells and places that live until the report: nothing to collect
+            doc, findings = lint_path(path, select, limits or DEFAULT)
     except InputError as exc:
         return CheckResult(str(path), error=exc)
     return CheckResult(str(path), findings, notes=list(doc.notes), document=doc)

@@ -73,10 +73,16 @@ def foreign_words(text: str) -> list[ForeignWord]:
 
 def mixed_digit_numbers(text: str) -> list[tuple[int, int, str]]:
     """Numbers that mix Thai and Arabic digits (TXT002): ``(start, end, raw)``."""
+    if not (_ARABIC_DIGIT.search(text) and _THAI_DIGIT.search(text)):
+        return []  # a text without both kinds of digit has no number mixing them
     return [
         (start, end, raw) for start, end, raw in thai.find_numbers(text)
         if re.search("[0-9]", raw) and re.search("[๐-๙]", raw)
     ]
+
+
+_ARABIC_DIGIT = re.compile("[0-9]")
+_THAI_DIGIT = re.compile("[๐-๙]")
 
 
 def mixed_digits_message(raw: str) -> tuple[str, str]:
@@ -104,6 +110,8 @@ def doubled_spaces(text: str, alignment: bool = False) -> list[Span]:
     ``alignment`` (a typed document, not a data file) a run of three or more plain spaces, which
     aligns columns (``นายสมชาย ดีงาม        ประธานกรรมการ``, pdftotext's layout) rather than
     slipping in; an accidental doubled space inside running text is two."""
+    if "  " not in text and "\u00a0" not in text:
+        return []  # no two spaces in a row: the usual text, passed without the patterns
     headings = {m.end() for m in _AFTER_HEADING.finditer(text)}
     return [m.span() for m in _DOUBLE_SPACE.finditer(text)
             if m.start() not in headings and not (alignment and _ALIGNMENT.fullmatch(m.group()))
@@ -123,8 +131,13 @@ _PAIRS = {")": "(", "]": "["}
 LIST_NUMBER = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}|[ก-ฮ])\)", re.MULTILINE)  # "๑) ...", "ก) ..." opening a line: numbering
 
 
+_BRACKET = re.compile(r"[()\[\]]")
+
+
 def brackets_balanced(text: str) -> bool:
     """Round and square brackets open and close in pairs (TXT004); ``๑)`` opening a line is numbering."""
+    if not _BRACKET.search(text):
+        return True  # no bracket at all
     stack: list[str] = []
     for ch in LIST_NUMBER.sub(" ", text):
         if ch in "([":

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import ValidationError
 
@@ -132,8 +132,12 @@ def _alias_list_rows(project: ProjectFile, source: SourceMap) -> None:
 
 def _set_paths(value: Any, path: tuple[str | int, ...]) -> None:
     if isinstance(value, Node):
-        value._path = path
-        for name in type(value).model_fields:
+        private = value.__pydantic_private__
+        if private is not None:
+            private["_path"] = path  # what ``value._path = path`` does, without pydantic's __setattr__
+        else:  # pragma: no cover - a validated model always has its private attributes
+            value._path = path
+        for name in _branch_fields(type(value)):
             item = getattr(value, name)
             if isinstance(item, _BRANCHES):  # text and numbers hold no model objects
                 _set_paths(item, (*path, name))
@@ -148,6 +152,28 @@ def _set_paths(value: Any, path: tuple[str | int, ...]) -> None:
 
 
 _BRANCHES = (Node, list, dict)
+
+
+@functools.cache
+def _branch_fields(model: type[Node]) -> tuple[str, ...]:
+    """The fields of ``model`` whose type may hold a model object (a register row's cells and
+    ``equals`` cannot: 100,000 rows are not walked cell by cell)."""
+    return tuple(name for name, field in model.model_fields.items() if _may_hold_nodes(field.annotation))
+
+
+def _may_hold_nodes(annotation: Any) -> bool:
+    """Whether a value of this type can be, or contain, a model object; True when unsure."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _may_hold_nodes(get_args(annotation)[0])
+    if origin is Literal:
+        return False
+    if origin is not None:  # list[X], dict[K, V], X | None, ...
+        args = get_args(annotation)
+        return not args or any(_may_hold_nodes(a) for a in args if a is not Ellipsis)
+    if isinstance(annotation, type):
+        return issubclass(annotation, (Node, list, dict, tuple, set)) or annotation is object
+    return annotation is not None and annotation is not type(None)  # Any, a forward reference...: walk it
 
 
 _MESSAGES = {

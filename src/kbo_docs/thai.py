@@ -271,6 +271,9 @@ def _alternation(patterns: list[str]) -> str:
 
 _MONTH_NUMBER = {name.replace(".", ""): i % 12 + 1 for i, name in enumerate(MONTHS_FULL + MONTHS_ABBR)}
 _WEEKDAY_NUMBER = {name: i for i, name in enumerate(WEEKDAYS)}
+MAY_HOLD_MONTH = re.compile("[ก-ฮ]")
+"""A Thai consonant: every month name and abbreviation has one, so text without any holds no
+:data:`DATE_RE` or :data:`PERIOD_RE` date (a test keeps this true)."""
 _MONTH_PATTERN = _alternation(
     [re.escape(m) for m in MONTHS_FULL] + [re.escape(a).replace(r"\.", r"\.?") for a in MONTHS_ABBR]
 )
@@ -324,7 +327,9 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
     that are no real date (31 กุมภาพันธ์, a wrong weekday) are skipped; to report them,
     run ``DATE_RE.finditer`` and call :func:`parse_date` on each match.
     """
-    found = []
+    found: list[tuple[int, int, date]] = []
+    if not MAY_HOLD_MONTH.search(text):
+        return found  # every month name has a Thai consonant: a cell of figures has no date
     for m in DATE_RE.finditer(text):
         try:
             found.append((m.start(), m.end(), _date_from_match(m)))
@@ -517,7 +522,9 @@ def find_periods(text: str) -> list[tuple[int, int, Period]]:
     that are no real period (31 กุมภาพันธ์, an end before its start) are skipped. The span
     starts at the first digit or month name (a leading ``วันที่``/``เดือน`` is not part of it).
     """
-    found = []
+    found: list[tuple[int, int, Period]] = []
+    if not MAY_HOLD_MONTH.search(text):
+        return found  # every period names a month
     for m in PERIOD_RE.finditer(text):
         raw = m.group()
         try:

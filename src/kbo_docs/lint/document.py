@@ -88,6 +88,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What the extractor could not read (e.g. headers and footers), for the reader of the report."""
+    _texts: tuple[list[Block], list[tuple[str, Paragraph | Cell]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -98,15 +100,20 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Table)]
 
     def texts(self) -> Iterator[tuple[str, Paragraph | Cell]]:
-        """Every piece of text: each paragraph and each non-empty table cell, in reading order."""
-        for block in self.blocks:
-            if isinstance(block, Paragraph):
-                yield block.text, block
-            else:
-                for row in block.rows:
-                    for cell in row:
-                        if cell.text.strip():
-                            yield cell.text, cell
+        """Every piece of text: each paragraph and each non-empty table cell, in reading order.
+
+        Listed once for the blocks the document has (two dozen rules each walk a 10,000-row
+        workbook's 50,000 cells); made again when its blocks change."""
+        blocks, listed = self._texts or ((), [])
+        if self._texts is None or len(blocks) != len(self.blocks) or any(a is not b for a, b in zip(blocks, self.blocks)):
+            listed = []
+            for block in self.blocks:
+                if isinstance(block, Paragraph):
+                    listed.append((block.text, block))
+                else:
+                    listed.extend((cell.text, cell) for row in block.rows for cell in row if cell.text.strip())
+            self._texts = (list(self.blocks), listed)
+        return iter(listed)
 
     def full_text(self) -> str:
         return "\n".join(text for text, _ in self.texts())

@@ -245,6 +245,9 @@ ENGLISH_DATE = re.compile(
 )
 
 
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
 @dataclass
 class _EnglishDate:
     start: int
@@ -254,6 +257,8 @@ class _EnglishDate:
 
 def english_dates(text: str) -> Iterator[tuple[int, _EnglishDate | str]]:
     """English dates and periods in ``text``: ``(start, period)`` or ``(start, why it is wrong)``."""
+    if not _LATIN_LETTER.search(text):
+        return  # every English month name is in Latin letters
     for m in ENGLISH_DATE.finditer(text):
         month = _EN_MONTHS[(m["month"] or m["month2"]).lower()]
         year = int(m["year"])

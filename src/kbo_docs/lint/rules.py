@@ -931,6 +931,8 @@ def impossible_date(doc: Document, ctx: DocContext) -> Iterator[DocIssue]:
     Right: ``วันอังคารที่ ๑๑ มกราคม ๒๕๖๕``, ``๓๐ เมษายน ๒๕๖๘``, ``ระหว่างวันที่ ๑๘ - ๒๐ มกราคม ๒๕๖๙``.
     """
     for text, piece in doc.texts():
+        if not thai.MAY_HOLD_MONTH.search(text):
+            continue  # no month name: no date, no period
         for m in thai.DATE_RE.finditer(text):
             if checks.mixed_digit_numbers(m.group()):
                 continue  # TXT002 reports the number

@@ -132,8 +132,9 @@ def analyse(table: Table) -> TableModel | None:
         # a pair of columns (``ผู้เข้าร่วม (คน / %)`` merged) does not make both columns percentages
         own = next((" ".join(cell.text.split()) for r in reversed(header_rows)
                     if (cell := table.cell(r, c)) is not None and cell.text.strip()), "")
-        values = [table.cell(r, c).value for r in data_rows if table.cell(r, c) is not None]  # type: ignore[union-attr]
-        filled = [table.cell(r, c) for r in data_rows if table.cell(r, c) is not None and table.cell(r, c).text.strip()]  # type: ignore[union-attr]
+        present = [cell for r in data_rows if (cell := table.cell(r, c)) is not None]
+        values = [cell.value for cell in present]
+        filled = [cell for cell in present if cell.text.strip()]
         numbers = [v for v in values if v is not None]
         if c != label_column and numbers and len(numbers) * 2 >= len(filled):
             ordinal = bool(_ORDINAL_HEADER.match(header)) or (

@@ -122,12 +122,22 @@ def _cell(value: Any) -> Any:
     and an empty cell (``""``, ``~`` or nothing) as no value, which kbo-docs computes where
     it can (sums, targets) and REG008 reports where it cannot."""
     if isinstance(value, str):
+        known = _CELLS.get(value, _CELLS)
+        if known is not _CELLS:
+            return known
         stripped = value.strip()
-        if not stripped:
-            return None
-        if stripped in NIL:
-            return 0
+        read = None if not stripped else 0 if stripped in NIL else _amount(value)
+        if len(_CELLS) >= _CELLS_KEPT:
+            _CELLS.clear()
+        _CELLS[value] = read  # int, Decimal or None: immutable, so one object serves every cell typed alike
+        return read
     return _amount(value)
+
+
+_CELLS: dict[str, Any] = {}
+"""Cell texts already read (a register of 100,000 rows types the same few thousand numbers
+again and again); a text that is not a number raises and is not kept."""
+_CELLS_KEPT = 50_000
 
 
 def _amount(value: Any) -> Any:

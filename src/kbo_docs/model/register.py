@@ -75,7 +75,7 @@ class Column(Node):
         """How a typed figure stands to what it should be: None (equal once rounded to the
         printed places), ``rounding`` (a last-digit difference within the tolerance) or
         ``slip`` (an arithmetic mistake)."""
-        if Decimal(typed) == Decimal(expected):
+        if typed == expected:  # int and Decimal compare exactly: Decimal(a) == Decimal(b) is a == b
             return None
         diff = abs(Decimal(typed) - Decimal(self.rounded(expected)))
         if diff == 0:
@@ -167,6 +167,12 @@ class Register(Item):
     _allocated: dict[str, int] | None = PrivateAttr(default=None)
     _linked: dict[tuple[int, str], int | Decimal] = PrivateAttr(default_factory=dict)
     """Cells left empty with ``equals``: the referenced totals (set by the loader)."""
+    _by_key: tuple[list[Column], dict[str, Column]] | None = PrivateAttr(default=None)
+    """The columns by key, for the list they were made from (a lookup per cell, not a scan)."""
+    _sums: dict[str, int | Decimal | None] = PrivateAttr(default_factory=dict)
+    """Column sums already added up (the rules ask for each several times; a register is not
+    changed once loaded, and :func:`link_registers` empties it when it fills a cell)."""
+    _rows_at: dict[int, int] | None = PrivateAttr(default=None)
 
     @model_validator(mode="before")
     @classmethod
@@ -218,7 +224,16 @@ class Register(Item):
         return self
 
     def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
+        cached = self._by_key
+        if cached is None or cached[0] is not self.columns:
+            by_key: dict[str, Column] = {}
+            for c in self.columns:
+                by_key.setdefault(c.key, c)
+            cached = self._by_key = (self.columns, by_key)
+        found = cached[1].get(key)
+        if found is None:
+            raise StopIteration(key)  # as the scan it replaces: no column has this key
+        return found
 
     @property
     def target_column(self) -> Column | None:
@@ -274,23 +289,33 @@ class Register(Item):
         typed = row.values.get(key)
         if typed is not None:
             return typed
-        linked = self._linked.get((self._index(row), key))
-        if linked is not None:
-            return linked
+        if self._linked:
+            linked = self._linked.get((self._index(row), key))
+            if linked is not None:
+                return linked
         column = self.column(key)
         if column.target and self.allocation is not None and key != self.allocation.weight:
             return (self.allocated() or {}).get(row.name)
         return self.computed_value(row, key)
 
     def _index(self, row: Row) -> int:
-        return next((i for i, r in enumerate(self.rows) if r is row), -1)
+        rows = self.rows
+        for _ in range(2):  # the map of the rows as they were, made again if they changed
+            at = self._rows_at
+            if at is None:
+                at = self._rows_at = {id(r): i for i, r in enumerate(rows)}
+            i = at.get(id(row), -1)
+            if 0 <= i < len(rows) and rows[i] is row:
+                return i
+            self._rows_at = None
+        return -1
 
     def computed_value(self, row: Row, key: str) -> int | Decimal | None:
         """What a computed column's cell comes to from the row's other cells (None for a
         column that is typed, or when a part is missing or the whole is zero)."""
         column = self.column(key)
         if column.sum_of:
-            return _sum([self.value(row, part) for part in column.sum_of])
+            return sum_or_none([self.value(row, part) for part in column.sum_of])
         if column.difference:
             a, b = (self.value(row, k) for k in column.difference)
             return None if a is None or b is None else a - b
@@ -303,7 +328,12 @@ class Register(Item):
 
     def column_sum(self, key: str) -> int | Decimal | None:
         """The sum of a column over the rows (None when a cell is missing)."""
-        return _sum([self.value(row, key) for row in self.rows])
+        sums = self._sums
+        if key in sums:
+            return sums[key]
+        value = self.value
+        total = sums[key] = sum_or_none([value(row, key) for row in self.rows])
+        return total
 
     def computed_total(self, key: str) -> int | Decimal | None:
         """The total row's cell as it should be: the sum of the rows, or for a share the share
@@ -320,7 +350,7 @@ class Register(Item):
         return self.totals.get(key, self.computed_total(key))
 
 
-def _sum(values: list[int | Decimal | None]) -> int | Decimal | None:
+def sum_or_none(values: list[int | Decimal | None]) -> int | Decimal | None:
     return None if any(v is None for v in values) else sum((v for v in values if v is not None), start=0)
 
 
@@ -362,6 +392,7 @@ def link_registers(registers: list[Register]) -> None:
                     value = referenced_total(registers, ref)
                     if value is not None and reg._linked.get((i, key)) != value:
                         reg._linked[(i, key)] = value
+                        reg._sums.clear()  # the sums counted the cell as empty
                         changed = True
         if not changed:
             return

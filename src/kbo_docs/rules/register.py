@@ -10,7 +10,7 @@ from decimal import Decimal
 from .. import checks
 from ..findings import Severity
 from ..model import Column, Node, Register
-from ..model.register import referenced_total
+from ..model.register import referenced_total, sum_or_none
 from ..thai import format_number as n
 from .context import Context
 from .registry import Issue, issue, rule
@@ -25,19 +25,25 @@ def row_sum(reg: Register, ctx: Context) -> Iterator[Issue]:
     Wrong: ``[เมืองลำปาง, ๑๔, ๓๕๔, ๓๖๙]`` where ``รวม`` is ``sum_of: [stars, quadrant_d]`` (๑๔ + ๓๕๔ = ๓๖๘).
     Right: ``[เมืองลำปาง, ๑๔, ๓๕๔, ๓๖๘]``, or leave the sum cell empty and kbo-docs computes it.
     """
+    value = reg.value
     for col in reg.columns:
         if not col.sum_of:
             continue
+        key, part_keys = col.key, col.sum_of
+        typed_cols = [(k, reg.column(k)) for k in (key, *part_keys)]
         for row in reg.rows:
-            typed, expected = row.values.get(col.key), reg.computed_value(row, col.key)
-            if typed is None or expected is None:
+            typed = row.values.get(key)
+            if typed is None:
                 continue
-            parts = [reg.value(row, k) for k in col.sum_of]
+            parts = [value(row, k) for k in part_keys]
+            expected = sum_or_none(parts)  # what reg.computed_value gives for a sum column
+            if expected is None:
+                continue
             if typed < 0 or any(p < 0 for p in parts if p is not None):
                 continue  # REG004 names the negative cell: one slip, one finding
-            if any(too_precise(reg.column(k), row.values[k]) for k in (col.key, *col.sum_of) if row.values.get(k) is not None):
+            if any(too_precise(c, v) for k, c in typed_cols if (v := row.values.get(k)) is not None):
                 continue  # REG012 names the cell typed with a decimal
-            if compare(col, typed, expected) == "slip":
+            if typed != expected and compare(col, typed, expected) == "slip":
                 yield issue(row, *checks.row_sum_message(row.name, col.title, col.key, typed, col.rounded(expected)),
                             "values", col.key)
 
@@ -91,13 +97,13 @@ def negative_count(reg: Register, ctx: Context) -> Iterator[Issue]:
     Wrong: ``[ห้างฉัตร, -๑, ๘๖, ๘๕, ๒]``.
     Right: ``[ห้างฉัตร, ๐, ๘๖, ๘๖, ๒]``.
     """
+    signed = {c.key for c in reg.columns if c.difference or c.type in ("decimal", "percent")}
     for row in reg.rows:
         for key, value in row.values.items():
-            if reg.column(key).difference or reg.column(key).type in ("decimal", "percent"):
+            if value is None or value >= 0 or key in signed:
                 continue  # a difference or a ratio may be below zero
-            if value is not None and value < 0:
-                yield issue(row, f"แถว {row.name}: ช่อง \"{reg.column(key).title}\" ติดลบ ({n(value)}) จำนวนนับต้องไม่ติดลบ",
-                            f"row {row.name}: negative count {n(value, 'arabic')} in \"{reg.column(key).title}\"", "values", key)
+            yield issue(row, f"แถว {row.name}: ช่อง \"{reg.column(key).title}\" ติดลบ ({n(value)}) จำนวนนับต้องไม่ติดลบ",
+                        f"row {row.name}: negative count {n(value, 'arabic')} in \"{reg.column(key).title}\"", "values", key)
     for key, value in reg.totals.items():
         if value < 0:
             yield issue(reg, f"แถวรวม ช่อง \"{reg.column(key).title}\" ติดลบ ({n(value)})",
@@ -114,29 +120,43 @@ def compare(col: Column, typed: int | Decimal, expected: int | Decimal) -> str |
     return col.compare(typed, expected)
 
 
-def _figures(reg: Register, registers: list[Register]) -> Iterator[tuple[Node, tuple[str | int, ...], Column, int | Decimal, int | Decimal, str]]:
+def _figures(reg: Register, registers: list[Register], *, computed: bool = True, rounding: bool = False
+             ) -> Iterator[tuple[Node, tuple[str | int, ...], Column, int | Decimal, int | Decimal, str]]:
     """Every typed figure that something else decides: (where, path, column, typed, expected,
-    what decides it) for computed cells, stated totals and ``equals`` references."""
+    what decides it) for computed cells, stated totals and ``equals`` references
+    (``computed=False``: the ``equals`` references only; ``rounding``: only in columns that
+    tolerate a rounding difference, the only ones where :meth:`Column.compare` can say so)."""
+    columns = [col for col in reg.columns if col.allowed > 0] if rounding else reg.columns
+    if not columns:
+        return
+    computed_columns = [col for col in columns if col.computed] if computed else []
     for row in reg.rows:
-        for col in reg.columns:
-            typed = row.values.get(col.key)
-            if typed is None:
-                continue
-            if col.computed:
+        values = row.values
+        for col in computed_columns:
+            typed = values.get(col.key)
+            if typed is not None:
                 expected = reg.computed_value(row, col.key)
                 if expected is not None:
                     yield row, ("values", col.key), col, typed, expected, "computed"
+        if not row.equals:
+            continue
+        for col in columns:
+            typed = values.get(col.key)
             ref = row.equals.get(col.key)
-            if ref is not None:
+            if typed is not None and ref is not None:
                 other = referenced_total(registers, ref)
                 if other is not None:
                     yield row, ("equals", col.key), col, typed, other, ref
-    for key, stated in reg.totals.items():
+    for key, stated in reg.totals.items() if computed else ():
         col = reg.column(key)
+        if rounding and not col.allowed > 0:
+            continue
         expected = reg.computed_total(key)
         if expected is not None and not col.target:
             yield reg, ("totals", key), col, stated, expected, "total"
     for key, ref in reg.equals.items():
+        if rounding and not reg.column(key).allowed > 0:
+            continue
         total, other = reg.total(key), referenced_total(registers, ref)
         if total is not None and other is not None:
             yield reg, ("equals", key), reg.column(key), total, other, ref
@@ -180,7 +200,7 @@ def equals_register(reg: Register, ctx: Context) -> Iterator[Issue]:
             ids = ", ".join(r.id for r in registers)
             yield issue(node, f"อ้างถึงยอดที่ไม่มี: {ref} (เขียนเป็น <ทะเบียน>.total.<คอลัมน์>; ทะเบียน: {ids})",
                         f"unknown reference: {ref} (write <register>.total.<column>; registers: {ids})", *at)
-    for node, at, col, typed, expected, why in _figures(reg, registers):
+    for node, at, col, typed, expected, why in _figures(reg, registers, computed=False):
         if at[0] == "equals" and compare(col, typed, expected) == "slip":
             yield issue(node, f"ช่อง \"{col.title}\" เป็น {n(typed)} แต่ {why} เป็น {n(expected)}",
                         f"\"{col.title}\" is {n(typed, 'arabic')} but {why} is {n(expected, 'arabic')}", *at)
@@ -197,8 +217,10 @@ def decimal_places(reg: Register, ctx: Context) -> Iterator[Issue]:
     cells = ((row, ("values", k), k, v) for row in reg.rows for k, v in row.values.items())  # walked, not copied
     totals = ((reg, ("totals", k), k, v) for k, v in reg.totals.items())
     for node, at, key, value in itertools.chain(cells, totals):
+        if type(value) is int or value is None:
+            continue  # a whole number is never too precise (too_precise looks at Decimals only)
         col = reg.column(key)
-        if value is not None and too_precise(col, value):
+        if too_precise(col, value):
             where_th, where_en = (f"แถว {node.name}", f"row {node.name}") if at[0] == "values" else ("แถวรวม", "the total row")
             if col.type == "count":
                 th = "จำนวนนับต้องเป็นจำนวนเต็ม (ถ้าเป็นทศนิยมให้กำหนด 'type: decimal')"
@@ -228,7 +250,7 @@ def rounding_difference(reg: Register, ctx: Context) -> Iterator[Issue]:
     share of the totals is ๑๐๐.๐๐ (reported as a rounding difference of ๐.๐๑).
     Right: ``totals: {share: ๑๐๐.๐๐}``, or keep the typed figure and note the rounding (``noqa``).
     """
-    for node, at, col, typed, expected, why in _figures(reg, ctx.project.registers):
+    for node, at, col, typed, expected, why in _figures(reg, ctx.project.registers, rounding=True):
         if compare(col, typed, expected) == "rounding":
             diff = Decimal(typed) - Decimal(col.rounded(expected))
             yield issue(node, f"ผลต่างจากการปัดเศษ {n(diff)}: ช่อง \"{col.title}\" พิมพ์ไว้ {n(typed)} "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -23,20 +24,36 @@ _NOT_TEXT = {"id", "key", "sum_of", "pool", "register_id", "weight", "cap", "met
 
 def iter_texts(node: Node) -> Iterator[tuple[Node, tuple[str | int, ...], str]]:
     """Every user-written string below ``node``: (owning object, path below it, text)."""
-    for name in type(node).model_fields:
-        if name in _NOT_TEXT or name == "noqa":
-            continue
-        yield from _walk(node, (name,), getattr(node, name))
+    out: list[tuple[Node, tuple[str | int, ...], str]] = []
+    _collect(node, out)  # a list filled by plain calls: 100,000 rows through nested generators took twice as long
+    return iter(out)
 
 
-def _walk(owner: Node, at: tuple[str | int, ...], value: Any) -> Iterator[tuple[Node, tuple[str | int, ...], str]]:
+@functools.cache
+def _text_fields(cls: type[Node]) -> tuple[str, ...]:
+    return tuple(name for name in cls.model_fields if name not in _NOT_TEXT and name != "noqa")
+
+
+def _collect(node: Node, out: list[tuple[Node, tuple[str | int, ...], str]]) -> None:
+    for name in _text_fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, str):
+            out.append((node, (name,), value))
+        elif isinstance(value, (Node, list)):
+            _walk(node, (name,), value, out)
+
+
+def _walk(owner: Node, at: tuple[str | int, ...], value: Any, out: list[tuple[Node, tuple[str | int, ...], str]]) -> None:
     if isinstance(value, str):
-        yield owner, at, value
+        out.append((owner, at, value))
     elif isinstance(value, Node):
-        yield from iter_texts(value)
+        _collect(value, out)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _walk(owner, (*at, i), item)
+            if isinstance(item, Node):
+                _collect(item, out)
+            else:
+                _walk(owner, (*at, i), item, out)
 
 
 def local_names(node: Node) -> set[str]:
@@ -177,6 +194,7 @@ def unknown_reference(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
                             **in_text(text, m.start(), m.end()))
 
 
+_ARABIC_DIGIT = re.compile("[0-9]")
 _LATIN_BEFORE = re.compile(r"[A-Za-z][-–]?$")  # COVID-19, ISO9001: part of a Latin name
 
 
@@ -192,6 +210,8 @@ def arabic_digits_in_prose(project: ProjectFile, ctx: Context) -> Iterator[Issue
     if project.agency.digits != "thai":
         return
     for node, at, text in ctx.texts:
+        if not _ARABIC_DIGIT.search(text):
+            continue  # a number in Arabic digits has one
         plain = _without_refs(text)
         arabic = [
             (start, end, raw) for start, end, raw in thai.find_numbers(plain)

@@ -15,6 +15,7 @@ every XML part for a DTD, since openpyxl parses the XML itself.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -41,16 +42,21 @@ def extract_xlsx(path: Path, limits: Limits) -> Document:
             raise InputError("นี่คือแฟ้ม Word ไม่ใช่ Excel / this is a Word document, not an Excel workbook (rename it .docx)", name)
         if part not in package.namelist():
             raise InputError(f"ไม่ใช่แฟ้ม Excel / not an Excel workbook: the package has no {part}", name)
+        results_kept = False
         for member in package.namelist():
             if member.endswith((".xml", ".rels", ".vml")):
-                refuse_dtd(read_member(package, member, name, limits), member, name)
+                data = read_member(package, member, name, limits)
+                refuse_dtd(data, member, name)
+                results_kept = results_kept or _FORMULA_RESULT.search(data) is not None
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - an installation without openpyxl
         raise InputError("อ่าน XLSX ต้องติดตั้ง openpyxl / reading XLSX needs openpyxl: pip install openpyxl", name) from None
     formulas = _read(openpyxl, path, name, data_only=False, deadline=deadline, limits=limits)
     cached: dict[str, dict[tuple[int, int], Value]] = {}
-    if any(isinstance(v, str) and v.startswith("=") for sheet in formulas.values() for v in sheet.values()):
+    # the results Excel or LibreOffice keep, read as a second workbook; a file without any
+    # (openpyxl's, kbo-docs render's) is read once: its formulas are evaluated here anyway
+    if results_kept and any(isinstance(v, str) and v.startswith("=") for sheet in formulas.values() for v in sheet.values()):
         cached = _read(openpyxl, path, name, data_only=True, deadline=deadline, limits=limits)
     doc = Document(name, "xlsx")
     budget = _Budget(name, deadline, limits.max_formula_refs)
@@ -59,6 +65,11 @@ def extract_xlsx(path: Path, limits: Limits) -> Document:
         values = _values(cells, cached.get(title, {}), budget)
         _blocks(doc, title, sheet_index, cells, values, limits)
     return doc
+
+
+_FORMULA_RESULT = re.compile(rb"<(?:\w+:)?f\b[^>]*>(?:(?<=/>)|[^<]*</(?:\w+:)?f>)\s*<(?:\w+:)?v\b[^>]*>(?!\s*</)")
+"""A formula cell with a kept result: ``<f>SUM(B5,C5)</f><v>148</v>`` (a prefix allowed, and
+anything in ``<v>`` but nothing or spaces, which openpyxl reads as no result)."""
 
 
 class _Budget:
@@ -142,6 +153,10 @@ _TERM = re.compile(rf"^\s*(?:{_REF}(?::{_REF})?|(-?[0-9]+(?:\.[0-9]+)?))\s*$")
 _ADDITIVE = re.compile(r"^=\s*[+-]?\s*(?:\$?[A-Z]{1,3}\$?[0-9]{1,7}|[0-9]+(?:\.[0-9]+)?)(?:\s*[+-]\s*(?:\$?[A-Z]{1,3}\$?[0-9]{1,7}|[0-9]+(?:\.[0-9]+)?))*\s*$")
 
 
+_ARGUMENTS = re.compile(r"[,;]")
+_SIGNED_TERMS = re.compile(r"([+-]?)\s*([^+-]+)")
+
+
 def _column_index(letters: str) -> int:
     n = 0
     for ch in letters:
@@ -181,12 +196,13 @@ def _values(cells: dict[tuple[int, int], Value], cached: dict[tuple[int, int], V
 def _evaluate(formula: str, value: Any, cells: dict[tuple[int, int], Value], budget: _Budget) -> int | Decimal | None:
     """``=SUM(B6:B18)``, ``=SUM(B6,C6)``, ``=B6+C6-D6`` over this sheet's cells, else None."""
     terms: list[tuple[int, str]] = []
-    m = _SUM.match(formula.upper())
+    upper = formula.upper()
+    m = _SUM.match(upper)
     if m:
-        terms = [(1, t) for t in re.split(r"[,;]", m.group(1))]
-    elif _ADDITIVE.match(formula.upper()):
-        body = formula.upper().lstrip("= ")
-        for sign, term in re.findall(r"([+-]?)\s*([^+-]+)", body):
+        terms = [(1, t) for t in _ARGUMENTS.split(m.group(1))]
+    elif _ADDITIVE.match(upper):
+        body = upper.lstrip("= ")
+        for sign, term in _SIGNED_TERMS.findall(body):
             terms.append((-1 if sign == "-" else 1, term))
     else:
         return None
@@ -199,6 +215,11 @@ def _evaluate(formula: str, value: Any, cells: dict[tuple[int, int], Value], bud
             total += sign * (Decimal(t.group(5)) if "." in t.group(5) else int(t.group(5)))
             continue
         c1, r1 = _column_index(t.group(1)), int(t.group(2))
+        if t.group(3) is None and cells:  # one cell (the usual term of B6+C6-D6): no range to walk
+            budget.spend(1)
+            if (r1, c1) in cells and (number := _number(value((r1, c1)))) is not None:
+                total += sign * number
+            continue
         c2, r2 = (_column_index(t.group(3)), int(t.group(4))) if t.group(3) else (c1, r1)
         (top, bottom), (left, right) = sorted((r1, r2)), sorted((c1, c2))
         area = (bottom - top + 1) * (right - left + 1)
@@ -221,6 +242,7 @@ def _evaluate(formula: str, value: Any, cells: dict[tuple[int, int], Value], bud
 # Blocks
 
 
+@functools.lru_cache(maxsize=1024)
 def _letters(c: int) -> str:
     out = ""
     while c:
@@ -230,6 +252,8 @@ def _letters(c: int) -> str:
 
 
 def _text(value: Value) -> str:
+    if type(value) is int:
+        return str(value)  # digits: nothing to normalise or strip
     if isinstance(value, (dt.datetime, dt.date)):
         day = value.date() if isinstance(value, dt.datetime) else value
         try:
@@ -319,14 +343,17 @@ def read_sheets(path: Path, limits: Limits) -> dict[str, dict[tuple[int, int], V
     name = str(path)
     deadline = Deadline(name, limits)
     with open_package(path, "xlsx", limits) as package:
+        results_kept = False
         for member in package.namelist():
             if member.endswith((".xml", ".rels", ".vml")):
-                refuse_dtd(read_member(package, member, name, limits), member, name)
+                data = read_member(package, member, name, limits)
+                refuse_dtd(data, member, name)
+                results_kept = results_kept or _FORMULA_RESULT.search(data) is not None
     import openpyxl
 
     formulas = _read(openpyxl, path, name, data_only=False, deadline=deadline, limits=limits)
     cached: dict[str, dict[tuple[int, int], Value]] = {}
-    if any(_is_formula(v) for sheet in formulas.values() for v in sheet.values()):
+    if results_kept and any(_is_formula(v) for sheet in formulas.values() for v in sheet.values()):
         cached = _read(openpyxl, path, name, data_only=True, deadline=deadline, limits=limits)
     budget = _Budget(name, deadline, limits.max_formula_refs)
     return {title: _values(cells, cached.get(title, {}), budget) for title, cells in formulas.items()}
