@@ -42,3 +42,21 @@ def test_the_command_reports_in_full_and_exits_with_its_status(tmp_path) -> None
     assert clean.returncode == 0 and clean.stdout.rstrip().endswith("1 file(s) checked: 0 error(s), 0 warning(s)")
     missing = subprocess.run([str(kbo), "lint", str(tmp_path / "none.docx")], capture_output=True, text=True)
     assert missing.returncode == 2
+
+
+def test_a_reader_that_goes_away_is_not_an_internal_error():
+    """``kbo-docs check ... | head -c 1``: the pipe closes mid-report. No traceback, no 'internal
+    error' (exit 3): the verdict (0/1) if the report fitted in the pipe, else 141 as for SIGPIPE."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    kbo = Path(sys.executable).parent / "kbo-docs"
+    sample = Path(__file__).resolve().parents[1] / "samples" / "lampang-kbo-2568.yaml"
+    files = " ".join([f"'{sample}'"] * 300)  # a report far larger than a pipe's buffer
+    run = subprocess.run(["bash", "-c", f"'{kbo}' check {files} | head -c 1 >/dev/null; "
+                                        'echo "status ${PIPESTATUS[0]}" >&2'],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr, run.stderr
+    assert "BrokenPipe" not in run.stderr, run.stderr
+    assert run.stderr.strip().splitlines()[-1] in ("status 0", "status 1", "status 141"), run.stderr

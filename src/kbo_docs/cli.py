@@ -54,6 +54,9 @@ class _Group(click.Group):
         except InputError as exc:
             click.echo(click.style(str(exc), fg="red"), err=True)
             sys.exit(2)
+        except BrokenPipeError:  # the reader went away (``| head``): not a bug, nothing more to say
+            _quiet_stdout()
+            sys.exit(SIGPIPE_EXIT)
         except MemoryError:
             click.echo("หน่วยความจำไม่พอ / out of memory: the input is too large", err=True)
             sys.exit(2)
@@ -129,10 +132,27 @@ def _exit(code: int) -> None:
         try:
             sys.stdout.flush()
             sys.stderr.flush()
-        except (OSError, ValueError):  # a closed pipe: let Python say so as it always did
+        except BrokenPipeError:  # the reader went away (``| head``): the verdict still stands
+            _quiet_stdout()
+        except (OSError, ValueError):  # another failure to write: let Python say so as it always did
             sys.exit(code)
         os._exit(code)
     sys.exit(code)
+
+
+SIGPIPE_EXIT = 141
+"""Exit status when the reader of the output went away mid-report (``kbo-docs check ... | head``):
+what a shell reports for a program ended by SIGPIPE; not an internal error."""
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's own final flush of a closed pipe
+    cannot raise again (the recipe of Python's documentation on SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _as_json(results: list[CheckResult]) -> list[dict[str, object]]:
