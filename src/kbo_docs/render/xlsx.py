@@ -335,9 +335,9 @@ class _Rows:
     def splice(self, book: bytes, sheet: str) -> bytes:
         """``book`` (openpyxl's workbook) with the streamed rows in ``sheet``'s ``<sheetData>``,
         among the rows openpyxl wrote, in row order; every other part as it was."""
-        source = zipfile.ZipFile(io.BytesIO(book))
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target:
+        with zipfile.ZipFile(io.BytesIO(book)) as source, \
+                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target:
             for info in source.infolist():
                 if info.filename != sheet:
                     target.writestr(info, source.read(info))
