@@ -303,7 +303,7 @@ class Register(Item):
 
     def total(self, key: str) -> int | Decimal | None:
         """The total of a column as printed: the stated one, else computed."""
-        return self.totals[key] if key in self.totals else self.computed_total(key)
+        return self.totals.get(key, self.computed_total(key))
 
 
 def _sum(values: list[int | Decimal | None]) -> int | Decimal | None:
