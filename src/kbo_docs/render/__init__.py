@@ -185,7 +185,10 @@ def render_project(
     result = RenderResult()
     _refuse_unrenderable(loaded, checked)
     formats = list(formats)
-    pairs = plan(loaded, formats, only)
+    from ..collector import paused
+
+    with paused():  # the views of a long register are many long-lived objects, nothing cyclic
+        pairs = plan(loaded, formats, only)
     tasks: list[Task] = []
     for doc, fmt in pairs:
         if not tasks or tasks[-1].doc is not doc:
