@@ -140,11 +140,14 @@ def register_columns(data: dict, digits: str) -> list[Column]:
         return ("" if v is None else amount(v, places)) + ("*" if mark else "")
 
     columns = [Column(data["row_label"], [r["name"] for r in rows] + [data["total_label"]])]
+    # Each figure is printed once: equal figures print alike, and a long register repeats them.
+    # A marked figure is printed with its star and without (one more, narrower, candidate).
+    by_column = list(zip(*(r["values"] for r in rows))) or [()] * len(data["columns"])
+    marked = [r for r in rows if r.get("marks") and any(r["marks"])]
     for j, c in enumerate(data["columns"]):
         places = c.get("places") or 0
-        # each figure printed once: equal figures print alike (a long register repeats them)
-        figures = {(r["values"][j], bool(r["marks"][j] if r.get("marks") else None)) for r in rows}
-        cells = [cell(v, places, mark) for v, mark in figures]
+        cells = [cell(v, places, None) for v in set(by_column[j])]
+        cells += [cell(v, places, True) for v in {r["values"][j] for r in marked if r["marks"][j]}]
         cells.append(cell(data["totals"][j], places, total_marks[j]))
         header = c["title"] + (f" ({c['unit']})" if c.get("unit") else "")
         columns.append(Column(header, cells))
