@@ -400,6 +400,13 @@ def test_streamed_long_register_is_openpyxls():
     assert {c.coordinate for row in ws.iter_rows() for c in row if c.comment is not None} == {
         f"{'C' if i % 2 == 0 else 'D'}{first + i}" for i in (0, 1999, 2000, 2001, 4499)}
     assert ws.row_dimensions[first + 3000].height == ws.row_dimensions[first].height > 20
+    # the streamed sheet is deflated and dated like the parts openpyxl wrote
+    with zipfile.ZipFile(io.BytesIO(book)) as z:
+        infos = {i.filename: i for i in z.infolist()}
+    sheet = infos.pop("xl/worksheets/sheet1.xml")
+    assert sheet.compress_type == zipfile.ZIP_DEFLATED and sheet.compress_size < sheet.file_size / 4
+    dates = sorted(i.date_time for i in infos.values())
+    assert dates[0] <= sheet.date_time <= dates[-1] and sheet.date_time[0] > 1980
 
 
 def test_a_name_xml_cannot_hold_fails_as_openpyxl_fails():
