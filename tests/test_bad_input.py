@@ -293,10 +293,11 @@ def test_every_subprocess_case_is_in_the_table():
 
 
 def test_alias_bomb_fails_fast():
-    started = time.perf_counter()
+    # CPU time, not wall time: the bound is on the work done, which a busy machine does not change
+    started = time.process_time()
     with pytest.raises(InputError, match="too many values"):
         load_project(BAD / "alias_bomb.yaml")
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_alias_bomb_fails_fast_from_the_command_line():

@@ -209,7 +209,7 @@ def check_text(text: str, file: str = "<input>", select: set[str] | None = None)
     from .rules import check_loaded
 
     try:
-        loaded = load_text(text, file)
+        loaded = load_text(text, file, workbooks=False)  # a client's text names no file here
     except InputError as exc:
         return CheckResult(file, error=exc)
     return CheckResult(file, check_loaded(loaded, select), loaded=loaded)
@@ -388,13 +388,19 @@ def read_date(text: str) -> "object":
 
 
 def documents(loaded: Loaded) -> list[dict[str, object]]:
-    """The documents a loaded file renders: id, kind and the formats each comes in."""
+    """The documents a loaded file renders: id, kind and the formats each comes in. The letters
+    of a circular sent to many recipients are one entry (its id), with ``letters`` (how many;
+    ``only=<id>`` downloads them as a ZIP) and ``preview`` (the id of the first letter)."""
     from .render import FORMATS, plan
 
     out: dict[str, dict[str, object]] = {}
     for doc, fmt in plan(loaded, FORMATS):
-        entry = out.setdefault(doc.id, {"id": doc.id, "kind": doc.kind, "formats": []})
-        entry["formats"].append(fmt)  # type: ignore[union-attr]
+        key = doc.group or doc.id
+        entry = out.setdefault(key, {"id": key, "kind": doc.kind, "formats": [], "letters": 0, "preview": doc.id})
+        if fmt not in entry["formats"]:  # type: ignore[operator]
+            entry["formats"].append(fmt)  # type: ignore[union-attr]
+        if doc.group and fmt == "pdf":
+            entry["letters"] = int(entry["letters"]) + 1  # type: ignore[call-overload]
     return list(out.values())
 
 
@@ -438,7 +444,7 @@ def render_text(text: str, fmt: str, only: str | None = None, file: str = "<inpu
     """:func:`render_bytes` of data-file text (InputError when it cannot be loaded)."""
     from .load import load_text
 
-    return render_bytes(load_text(text, file), fmt, only)
+    return render_bytes(load_text(text, file, workbooks=False), fmt, only)
 
 
 def preview_pages(text: str, doc_id: str, pages: int, file: str = "<input>") -> list[bytes]:
@@ -490,4 +496,8 @@ def __getattr__(name: str) -> object:
         from .model import ProjectFile
 
         return ProjectFile
+    if name == "member_of":  # which form of a ``one_of`` value some data has (the web form's choice)
+        from .model.base import member_of
+
+        return member_of
     raise AttributeError(name)

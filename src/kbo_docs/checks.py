@@ -64,7 +64,7 @@ def foreign_words(text: str) -> list[ForeignWord]:
     if not _MAYBE_FOREIGN.search(text):  # only Thai and ASCII: nothing to look at letter by letter
         return found
     for word in re.finditer(r"\S+", text):
-        bad = [ch for ch in word.group() if is_foreign(ch)]
+        bad = [ch for ch in _MAYBE_FOREIGN.findall(word.group()) if is_foreign(ch)]  # Thai and ASCII never are
         if bad:
             scripts = tuple(sorted({unicodedata.name(ch, "?").split()[0] for ch in bad}))
             found.append(ForeignWord(word.start(), word.end(), word.group(), "".join(bad), scripts))

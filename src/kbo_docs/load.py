@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 
 from .findings import InputError
 from .model import KINDS, Node, ProjectFile
+from .model.base import VARIANT, member_of
 from .model.register import link_registers
 from .source import SourceMap, parse_yaml, read_text
 
@@ -27,10 +29,47 @@ class Loaded:
 
     project: ProjectFile
     source: SourceMap
+    data: Any = field(default=None, compare=False, repr=False)
+    """The plain values the model was read from, text as typed (the model strips the spaces
+    around text; :func:`typed` finds a value here so that a rule can tell)."""
 
     @property
     def file(self) -> str:
         return self.source.file
+
+    @functools.cached_property
+    def typed_spaces(self) -> bool:
+        """Whether any text of the file, as typed, starts or ends with a space or a tab (a
+        line break ending a ``|`` block aside): one pass, so that a file without any (nearly
+        every file) is not looked up value by value."""
+        stack = [self.data]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, str):
+                if value and (value[0] in " \t" or value.rstrip("\r\n")[-1:] in (" ", "\t")):
+                    return True
+            elif isinstance(value, dict):
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+        return False
+
+    def typed(self, path: tuple[str | int, ...]) -> Any:
+        """The value at a model ``path`` as the file holds it (None if the file has it in
+        another shape, e.g. a row written as a list is tried by position too)."""
+        path = tuple(p for p in path if p != "values")
+        for spelling in dict.fromkeys((path, self.source.resolve(path))):
+            value: Any = self.data
+            for key in spelling:
+                if isinstance(value, dict) and key in value:
+                    value = value[key]
+                elif isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value):
+                    value = value[key]
+                else:
+                    break
+            else:
+                return value
+        return None
 
     def line(self, node: Node, *more: str | int) -> int:
         """The line of ``node`` (or of one of its fields / items, given as ``more``)."""
@@ -49,13 +88,15 @@ def load_project(path: str | Path) -> Loaded:
     return load_text(read_text(path), name)
 
 
-def load_text(text: str, file: str = "<input>") -> Loaded:
+def load_text(text: str, file: str = "<input>", workbooks: bool = True) -> Loaded:
+    """:func:`load_project` of text; ``workbooks=False`` (text from a web client) opens no XLSX
+    the data names (``{xlsx: ...}`` is then an error)."""
     data, source = parse_yaml(text, file)
     if not isinstance(data, dict):
         raise InputError("แฟ้มต้องเป็น mapping (agency:, project:, ...) / the file must be a mapping", file, source.line(()))
     from .sheets import expand
 
-    expand(data, source)  # rows and recipients kept in a clerk's XLSX (kbo_docs.sheets)
+    expand(data, source, workbooks)  # rows and recipients kept in a clerk's XLSX (kbo_docs.sheets)
     try:
         project = ProjectFile.model_validate(data)
     except ValidationError as exc:
@@ -64,7 +105,7 @@ def load_text(text: str, file: str = "<input>") -> Loaded:
     _alias_list_rows(project, source)
     _set_paths(project, ())
     link_registers(project.registers)
-    return Loaded(project, source)
+    return Loaded(project, source, data)
 
 
 def _check_unique_ids(project: ProjectFile, source: SourceMap) -> None:
@@ -139,13 +180,16 @@ def _input_error(exc: ValidationError, source: SourceMap, data: Any) -> InputErr
     errors = exc.errors(include_url=False)
     # An unknown key is usually the cause of the rest (a misspelt key leaves a required one missing).
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-    loc = tuple(p for p in first["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "tagged-union")))
+    loc = tuple(p for p in first["loc"]
+                if isinstance(p, int) or not str(p).startswith(("function-", "tagged-union", VARIANT)))
     kind = first["type"]
     hint_th = hint_en = ""
     if kind == "value_error":
         error = (first.get("ctx") or {}).get("error")
         th, en = _split(str(error) if error is not None else first["msg"])
         loc = (*loc, *getattr(error, "at", ()))
+    elif kind == "variant":  # none of the forms a value may take (model.base.one_of)
+        th, en = _split(first["msg"])
     elif kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         shown = key if len(key) <= 40 else key[:40] + "…"
@@ -180,19 +224,30 @@ def _input_error(exc: ValidationError, source: SourceMap, data: Any) -> InputErr
 
 
 def _known_keys(data: Any, path: tuple[str | int, ...]) -> list[str]:
-    """The keys the model allows at ``path`` (for "did you mean"), found by walking the model."""
-    from typing import get_args, get_origin
+    """The keys the model allows at ``path`` (for "did you mean"), found by walking the model
+    (and, where a value may take one of several forms, the form ``data`` has there)."""
+    from typing import Annotated, get_args, get_origin
 
     model: Any = ProjectFile
+    value: Any = data
     for part in path:
+        value = value.get(part) if isinstance(value, dict) else (
+            value[part] if isinstance(value, list) and isinstance(part, int) and part < len(value) else None)
         if isinstance(part, int):
             continue
         fields = getattr(model, "model_fields", None)
         if not fields or part not in fields:
             return []
         model = fields[part].annotation
-        while get_origin(model) is not None:  # list[X], X | None, Annotated[...]
-            args = [a for a in get_args(model) if a is not type(None) and isinstance(a, type)]
+        while get_origin(model) is not None:  # list[X], X | None, Annotated[...], one_of(...)
+            chosen = member_of(model, value)
+            if chosen is not None:
+                model = chosen
+                continue
+            if get_origin(model) is Annotated:
+                model = get_args(model)[0]
+                continue
+            args = [a for a in get_args(model) if a is not type(None) and (isinstance(a, type) or get_origin(a) is not None)]
             model = args[-1] if args else None
             if model is None:
                 return []

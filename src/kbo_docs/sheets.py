@@ -245,16 +245,30 @@ def recipient_rows(spec: dict[str, Any], source: SourceMap, at: tuple[str | int,
     return out
 
 
-def expand(data: dict[str, Any], source: SourceMap) -> None:
-    """Replace every ``{xlsx: ...}`` register ``rows`` and circular ``recipients`` in ``data``
-    (plain values from the YAML) by what the workbook holds."""
+NOT_READ = ("เว็บไม่อ่านแฟ้มที่ระบุในข้อมูล: วางแถวจาก Excel ลงในตารางแทน (หรือใช้ kbo-docs ในบรรทัดคำสั่ง) / "
+            "the web app reads no file named in the data: paste the sheet's rows into the grid instead "
+            "(or use kbo-docs on the command line)")
+
+
+def expand(data: dict[str, Any], source: SourceMap, read: bool = True) -> None:
+    """Replace every ``{xlsx: ...}`` register ``rows`` and letter ``recipients`` in ``data``
+    (plain values from the YAML) by what the workbook holds. With ``read=False`` (text from a
+    web client) no workbook is opened: each such mapping is an error naming its line."""
     for i, reg in enumerate(data.get("registers") or []):
         if isinstance(reg, dict) and isinstance(reg.get("rows"), dict):
+            if not read:
+                raise InputError(f"registers.{i}.rows: {NOT_READ}", source.file, source.line(("registers", i, "rows", "xlsx")))
             rows, totals = register_rows(reg["rows"], reg, source, ("registers", i, "rows"))
             reg["rows"] = rows
             if totals and not reg.get("totals"):
                 reg["totals"] = totals
-    for i, circular in enumerate(data.get("circulars") or []):
-        recipients = circular.get("recipients") if isinstance(circular, dict) else None
-        if isinstance(recipients, dict) and "xlsx" in recipients:
-            circular["recipients"] = recipient_rows(recipients, source, ("circulars", i, "recipients"))
+    from .model import KINDS
+
+    for kind in (k.key for k in KINDS if "recipients" in k.model.model_fields):  # circulars, invitations
+        for i, letter in enumerate(data.get(kind) or []):
+            recipients = letter.get("recipients") if isinstance(letter, dict) else None
+            if isinstance(recipients, dict) and "xlsx" in recipients:
+                if not read:
+                    raise InputError(f"{kind}.{i}.recipients: {NOT_READ}", source.file,
+                                     source.line((kind, i, "recipients", "xlsx")))
+                letter["recipients"] = recipient_rows(recipients, source, (kind, i, "recipients"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,7 +123,7 @@ class SourceMap:
             path = path[:-1]
         return self.lines.get((), 1)
 
-    def line_in(self, path: Path_, snippet: str, before: str = "") -> int | None:
+    def line_in(self, path: Path_, snippet: str, before: str | Prefix = "") -> int | None:
         """The line inside a (possibly multi-line) text value where ``snippet`` stands.
 
         ``before`` is the value's text ahead of the snippet, so that the right one of several
@@ -134,7 +135,7 @@ class SourceMap:
         wanted = " ".join(snippet.split())
         if not first or not wanted:
             return None
-        skip = " ".join(before.split()).count(wanted)
+        skip = _count_collapsed(before, wanted)
         joined, starts = self._span_text(first, last)
         found = self._found.setdefault((first, last, wanted), [])  # where the snippet stands, found so far
         while len(found) <= skip:
@@ -143,6 +144,38 @@ class SourceMap:
                 return None
             found.append(at)
         return first + bisect.bisect_right(starts, found[skip]) - 1
+
+
+class Prefix:
+    """``text[:end]``, made only when asked: the text ahead of a snippet places the first
+    findings in a value, and copying it for every finding of a long value (thousands of them)
+    cost time in proportion to the value's length each."""
+
+    __slots__ = ("text", "end")
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text, self.end = text, end
+
+    def __str__(self) -> str:
+        return self.text[: self.end]
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other) if isinstance(other, (str, Prefix)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+def _count_collapsed(before: str | Prefix, wanted: str) -> int:
+    """``" ".join(before.split()).count(wanted)`` for a ``wanted`` already collapsed, without
+    copying or splitting ``before``: collapsing whitespace leaves every run of other characters
+    as it is, so a ``wanted`` without a space occurs (non-overlapping, left to right) in the same
+    places; one with spaces is matched with any run of whitespace for each space."""
+    text, end = (before.text, before.end) if isinstance(before, Prefix) else (before, len(before))
+    if " " not in wanted:
+        return text.count(wanted, 0, end)
+    pattern = re.compile(r"\s+".join(re.escape(part) for part in wanted.split(" ")))
+    return sum(1 for _ in pattern.finditer(text, 0, end))
 
 
 def read_text(path: str | Path) -> str:

@@ -5,7 +5,9 @@ of them has been written completely are they renamed to their final names. If an
 (disk full, a read-only folder, a name too long for the file system) none of the set is left
 behind, temporary files included, and the error is one :class:`InputError` line. An existing
 file is never replaced unless asked (signed documents live in output folders), and a target
-that is a link or a folder is refused rather than followed.
+that is a link or a folder is refused rather than followed. When asked to replace, the old files
+are first moved aside in their folder and put back if any file of the set fails, so a failed
+``--overwrite`` leaves the folder as it was.
 """
 
 from __future__ import annotations
@@ -76,11 +78,17 @@ def preflight(target: Path, overwrite: bool) -> None:
 
 
 def write_all(items: Iterable[tuple[str | Path, bytes]], *, overwrite: bool = False) -> list[Path]:
-    """Write every ``(path, data)``, or none of them. Returns the paths written."""
+    """Write every ``(path, data)``, or none of them. Returns the paths written.
+
+    With ``overwrite`` an existing target is first moved aside to a temporary name in its own
+    folder, so that a failure on a later file can put every original back as it was; the
+    set-aside originals are removed only once the whole set is in place.
+    """
     pending = [(Path(path), data) for path, data in items]
     for target, _ in pending:
         preflight(target, overwrite)
     temps: list[tuple[Path, str]] = []
+    aside: list[tuple[Path, str]] = []  # (target, where its original now is)
     done: list[Path] = []
     current = pending[0][0] if pending else Path(".")
     try:
@@ -96,23 +104,39 @@ def write_all(items: Iterable[tuple[str | Path, bytes]], *, overwrite: bool = Fa
                 os.fsync(handle.fileno())
         for target, tmp in temps:
             current = target
-            if overwrite:
-                os.replace(tmp, target)
-            else:
-                os.link(tmp, target)  # fails if the target appeared meanwhile: never clobbers
+            if overwrite and target.exists():
+                _set_aside(target, aside)
+            os.link(tmp, target)  # fails if the target appeared meanwhile: never clobbers
             done.append(target)
     except FileExistsError:
-        _undo(done, temps, overwrite)
+        _undo(done, temps, aside)
         raise InputError(_EXISTS, str(current)) from None
     except OSError as exc:
-        _undo(done, temps, overwrite)
+        _undo(done, temps, aside)
         raise InputError(os_error_message(exc), str(current)) from None
     except BaseException:
-        _undo(done, temps, overwrite)
+        _undo(done, temps, aside)
         raise
     for _, tmp in temps:
         _remove(tmp)
+    for _, old in aside:
+        try:
+            _remove(old)
+        except OSError:
+            pass
     return done
+
+
+def _set_aside(target: Path, aside: list[tuple[Path, str]]) -> None:
+    """Move an existing ``target`` to a fresh temporary name in its folder, noting where."""
+    fd, old = tempfile.mkstemp(prefix=".kbo-", suffix=".old", dir=target.parent)
+    os.close(fd)
+    try:
+        os.replace(target, old)  # one rename: the original is never copied, never half-moved
+    except BaseException:
+        _remove(old)
+        raise
+    aside.append((target, old))
 
 
 def _remove(path: str | Path) -> None:
@@ -122,20 +146,25 @@ def _remove(path: str | Path) -> None:
         pass
 
 
-def _undo(done: list[Path], temps: list[tuple[Path, str]], overwrite: bool) -> None:
-    """Take back a partly written set: our temporary files, and the new names we linked
-    (a replaced file cannot be taken back, so with ``overwrite`` only the temporaries go)."""
+def _undo(done: list[Path], temps: list[tuple[Path, str]], aside: list[tuple[Path, str]]) -> None:
+    """Take back a partly written set: the new names we linked, our temporary files, and put
+    every original that was set aside back under its name (best effort: an original that
+    cannot be put back stays under its temporary name rather than being lost)."""
+    for target in done:
+        try:
+            _remove(target)
+        except OSError:
+            pass
     for _, tmp in temps:
         try:
             _remove(tmp)
         except OSError:
             pass
-    if not overwrite:
-        for target in done:
-            try:
-                _remove(target)
-            except OSError:
-                pass
+    for target, old in reversed(aside):
+        try:
+            os.replace(old, target)
+        except OSError:
+            pass
 
 
 def write_bytes_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> Path:

@@ -64,6 +64,7 @@ RULE_CLASS = {
     "CIR011": 0, "CIR012": 0, "CIR013": 0,  # recipients of a letter to many: data files only
     # rules of `check` alone (no document front end yet), by the class their mistakes belong to
     "REG010": 1, "REG011": 1, "REG012": 1, "REG013": 1,
+    "TXT008": 3,
     "CIR010": 4, "MEM002": 4,
     "ORD001": 6, "INV001": 6, "INV003": 6,
     "ANN002": 7, "INV002": 7, "MEM003": 7, "ORD004": 7, "ORD005": 7, "ORD007": 7,

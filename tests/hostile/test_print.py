@@ -82,3 +82,41 @@ def test_long_unbreakable_text_in_a_letter_wraps_in_bounded_time(tmp_path):
     found = re.sub(r"-[๐-๙]+-", "", found).replace("จำนวน๑ฉบับ", "")
     assert word in found
     assert "จึงเรียน" + "X" * 5000 in found
+
+
+def test_spaces_and_tabs_around_text_print_as_the_warning_says(tmp_path):
+    """TXT008 says spaces and tabs around a text are not printed and a tab inside it prints as
+    one space in the PDF: the DOCX, PDF and XLSX show just that (the DOCX and XLSX keep the tab)."""
+    import io
+
+    import openpyxl
+    from docx import Document as open_docx
+
+    from kbo_docs.render.ooxml import paragraph_text
+    from kbo_docs.rules import check_loaded
+
+    from ..helpers import line_of
+    from ..render.pdftext import pypdf_pages
+
+    sample = LAMPANG.read_text(encoding="utf-8")
+    text = sample.replace("      - title: แบบรายงานผลก่อนการพัฒนา\n", '      - title: "  \\tแบบรายงานผล\\tก่อนการพัฒนา \\t"\n', 1)
+    text = text.replace("      - [เมืองลำปาง,", '      - [" เมือง\\tลำปาง ",', 1)
+    loaded = load_text(text, "ws.yaml")
+    found = check_loaded(loaded, {"TXT008"})
+    assert [(f.rule, f.line) for f in found] == [("TXT008", line_of(text, "\\tแบบรายงานผล")),
+                                                 ("TXT008", line_of(text, "เมือง\\tลำปาง"))]
+    for finding in found:
+        assert "not printed" in finding.message and "one space in the PDF" in finding.message
+        assert finding.message.index("ไม่ถูกพิมพ์") < finding.message.index(" / ")  # Thai first
+
+    [(letter, _)] = plan(loaded, ["docx"], ["kbo68-districts-02-แม่เมาะ"])
+    paragraphs = [paragraph_text(p._p) for p in open_docx(io.BytesIO(render_one(letter, "docx"))).paragraphs]
+    # from its first letter (right after the layout's number) to its last (right before the layout's tab)
+    assert any("๒. แบบรายงานผล\tก่อนการพัฒนา\tจำนวน" in p for p in paragraphs), paragraphs
+    [(letter, _)] = plan(loaded, ["pdf"], ["kbo68-districts-02-แม่เมาะ"])
+    printed = "\n".join(pypdf_pages(render_one(letter, "pdf")))
+    assert "แบบรายงานผล ก่อนการพัฒนา" in printed and "\t" not in printed
+    [(register, _)] = plan(loaded, ["xlsx"], ["kbo68-allocation"])
+    sheet = openpyxl.load_workbook(io.BytesIO(render_one(register, "xlsx"))).worksheets[0]
+    names = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str) and "ลำปาง" in c]
+    assert "เมือง\tลำปาง" in names and not [n for n in names if n != n.strip()]

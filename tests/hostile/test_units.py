@@ -21,7 +21,7 @@ from kbo_docs.lint.document import Location
 from kbo_docs.lint.extract.docx import _roman
 from kbo_docs.lint.rules import _candidate_pairs, _Name
 from kbo_docs.rules.text import unprintable
-from kbo_docs.source import SourceMap
+from kbo_docs.source import Prefix, SourceMap, _count_collapsed
 
 from ..helpers import LAMPANG, check_text, run_cli
 
@@ -65,6 +65,50 @@ def test_a_set_is_written_whole(tmp_path):
     assert write.write_all(targets) == [t for t, _ in targets]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc0.docx", "doc1.docx", "doc2.docx"]
     assert (tmp_path / "doc2.docx").read_bytes() == bytes([2]) * 10
+
+
+def _fail_once(monkeypatch, name: str, nth: int, only=lambda *args: True) -> None:
+    """Make the ``nth`` call of ``os.<name>`` that ``only`` accepts raise OSError(EIO); every
+    other call (the undo's included) goes through."""
+    real = getattr(os, name)
+    calls = {"n": 0}
+
+    def failing(*args, **kwargs):
+        if only(*args):
+            calls["n"] += 1
+            if calls["n"] == nth:
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(os, name, failing)
+
+
+@pytest.mark.parametrize(("call", "only"), [
+    ("link", lambda src, dst: True),  # the 3rd new file cannot be put in place
+    ("replace", lambda src, dst: not str(src).endswith(".old")),  # the 3rd original cannot be set aside
+])
+def test_a_failed_overwrite_puts_every_original_back(tmp_path, monkeypatch, call, only):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    originals = {f"doc{i}.docx": f"signed {i}".encode() * (i + 1) for i in range(5)}
+    for name, data in originals.items():
+        (folder / name).write_bytes(data)
+    (folder / "other.pdf").write_bytes(b"not ours")
+    targets = [(folder / name, b"new" * 50) for name in originals]
+    _fail_once(monkeypatch, call, 3, only)
+    with pytest.raises(InputError, match="cannot write"):
+        write.write_all(targets, overwrite=True)
+    monkeypatch.undo()
+    after = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert after == {**originals, "other.pdf": b"not ours"}  # originals back, no temporary left
+
+
+def test_an_overwrite_that_succeeds_leaves_only_the_new_files(tmp_path):
+    for i in range(3):
+        (tmp_path / f"doc{i}.docx").write_bytes(b"old")
+    targets = [(tmp_path / f"doc{i}.docx", bytes([i]) * 10) for i in range(4)]
+    assert write.write_all(targets, overwrite=True) == [t for t, _ in targets]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {t.name: d for t, d in targets}
 
 
 def test_existing_link_folder_and_long_name_are_refused_before_writing(tmp_path):
@@ -256,6 +300,17 @@ def test_line_in_finds_the_line_it_found_before(lines, snippet, before):
     source = SourceMap("x.yaml", spans={("a",): (1, len(lines))}, text=lines)
     for _ in range(2):  # the second call uses what the first computed
         assert source.line_in(("a",), snippet, before) == _old_line_in(source, ("a",), snippet, before)
+    assert source.line_in(("a",), snippet, Prefix(before + "ab b", len(before))) == _old_line_in(source, ("a",), snippet, before)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(text=st.text("ab \t\n\u3000", max_size=30), wanted=st.text("ab \t", min_size=1, max_size=5), data=st.data())
+def test_counting_a_snippet_in_the_text_before_it_needs_no_copy(text, wanted, data):
+    wanted = " ".join(wanted.split()) or "a"  # line_in asks for no empty snippet
+    end = data.draw(st.integers(0, len(text)))
+    expected = " ".join(text[:end].split()).count(wanted)
+    assert _count_collapsed(Prefix(text, end), wanted) == expected
+    assert _count_collapsed(text[:end], wanted) == expected
 
 
 def test_a_count_with_more_digits_than_a_number_may_have_is_no_count(tmp_path):

@@ -1,4 +1,4 @@
-"""TXT001-TXT007: every piece of text in the file."""
+"""TXT001-TXT008: every piece of text in the file."""
 
 from __future__ import annotations
 
@@ -312,3 +312,49 @@ def test_text_rules_see_register_rows_and_meeting_people():
     meeting = replace_once(MEETING, "{name: นายสาม ทดสอบ", "{name: นายสาม ทดสอบ 2")
     found = check_text(meeting, select={"TXT007"})
     assert codes(found) == ["TXT007"] and found[0].line == line_of(meeting, "นายสาม ทดสอบ 2")
+
+
+# TXT008 spaces-around-text -------------------------------------------------------------------
+
+SUBJECT = "subject: การดำเนินโครงการทดสอบ"
+
+
+@pytest.mark.parametrize(
+    ("subject", "says"),
+    [
+        pytest.param('"   การดำเนินโครงการทดสอบ"', "before or after", id="leading-spaces"),
+        pytest.param('"\\tการดำเนินโครงการทดสอบ"', "before or after", id="leading-tab"),
+        pytest.param('"การดำเนินโครงการทดสอบ \\t "', "before or after", id="trailing-space-and-tab"),
+        pytest.param('"การดำเนิน\\tโครงการทดสอบ"', "a tab inside", id="tab-inside"),
+        pytest.param("|2\n        การดำเนินโครงการทดสอบ", "before or after", id="block-with-indentation-indicator"),
+    ],
+)
+def test_txt008_spaces_or_tabs_the_print_drops(subject, says):
+    text = replace_once(CIRCULAR, SUBJECT, f"subject: {subject}")
+    found = one(text, "TXT008", WARNING, "subject:")
+    assert says in found.message and "remove them" in found.message
+    assert found.message.index("ลบออก") < found.message.index(" / ")
+
+
+def test_txt008_a_cell_of_a_row_written_as_a_list_at_its_line():
+    text = replace_once(REGISTER, "- [แม่เมาะ,", '- [" แม่เมาะ\\t",')
+    one(text, "TXT008", WARNING, "แม่เมาะ")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        pytest.param("การดำเนินโครงการทดสอบ", id="plain"),
+        pytest.param('"การดำเนินโครงการทดสอบ"', id="quoted"),
+        pytest.param("|\n      การดำเนิน\n      โครงการทดสอบ", id="literal-block-ends-with-a-line-break"),
+        pytest.param(">-\n      การดำเนิน\n      โครงการทดสอบ", id="folded"),
+        pytest.param('"การดำเนินโครงการทดสอบ\\n"', id="line-break-is-no-space"),
+    ],
+)
+def test_txt008_text_as_printed(subject):
+    none(replace_once(CIRCULAR, SUBJECT, f"subject: {subject}"), "TXT008")
+
+
+def test_txt008_spaces_yaml_drops_itself_are_not_reported():
+    text = replace_once(CIRCULAR, SUBJECT, SUBJECT + "   ")  # a plain scalar: YAML drops these itself
+    none(text, "TXT008")

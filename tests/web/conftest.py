@@ -32,9 +32,13 @@ def csrf_of(html: str) -> str:
 
 
 def form_values(html: str, form_id: str) -> list[tuple[str, str]]:
-    """What a browser would post from the form (lxml's idea of successful controls)."""
+    """What a browser would post from the form (lxml's idea of successful controls, less those
+    in a disabled fieldset, which browsers do not post either: the forms of a union not chosen)."""
     import lxml.html
 
     tree = lxml.html.fromstring(html)
     form = tree.get_element_by_id(form_id)
+    for fieldset in form.xpath(".//fieldset[@disabled]"):
+        for control in fieldset.xpath(".//input | .//select | .//textarea"):
+            control.set("disabled", "disabled")
     return list(form.form_values())

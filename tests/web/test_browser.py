@@ -208,3 +208,106 @@ def test_import_a_sample_and_paste_register_rows_from_excel(server, browser, tmp
     after = saved.project.registers[0]
     assert [r.name for r in after.rows] == [r.name for r in before.rows] + ["อำเภอทดสอบหนึ่ง", "อำเภอทดสอบสอง"]
     assert list(after.rows[-1].values.values()) == [2] * width
+
+
+def test_a_new_circular_bound_to_a_register_renders_one_letter_per_row(server, browser, tmp_path: Path) -> None:
+    """The clerk adds a circular, chooses "bound to a register" for its recipients (a choice the
+    form offers because the model's recipients may take three forms), and downloads its letters."""
+    b = browser
+    b.get(server + "/")
+    b.find_element(By.ID, "new-name").send_keys("ลำปาง ๒๕๖๘ (หนังสือถึงทุกอำเภอ)")
+    b.find_element(By.ID, "new-yaml").send_keys(str(LAMPANG))
+    b.find_element(By.ID, "create").click()
+    _wait(b).until(EC.presence_of_element_located((By.ID, "editor")))
+    b.find_element(By.CSS_SELECTOR, "button[value='add:circulars']").click()
+    _wait(b).until(EC.presence_of_element_located((By.NAME, "circulars.1.subject")))
+
+    def field(name: str):  # type: ignore[no-untyped-def]
+        return b.find_element(By.NAME, name)
+
+    from selenium.webdriver.support.ui import Select
+
+    for name, value in {
+        "circulars.1.id": "to-districts", "circulars.1.date": "๖ ธ.ค. ๖๗", "circulars.1.subject": "แจ้งเป้าหมายรายอำเภอ",
+        "circulars.1.body": "ขอแจ้งเป้าหมายของอำเภอ${row.name} จำนวน ${row.target} ผลิตภัณฑ์",
+        "circulars.1.signer.name": "นายทดสอบ ใจดี", "circulars.1.signer.position": "พัฒนาการจังหวัดลำปาง",
+        "circulars.1.number.owner": "ลป ๐๐๑๙.๓", "circulars.1.number.running": "๑๓",
+    }.items():
+        field(name).send_keys(value)
+    Select(field("circulars.1.number.circular")).select_by_value("true")
+    # A new circular's recipients show the first form (a list); the register's form is hidden.
+    register = field("circulars.1.recipients.register")
+    assert not register.is_displayed() and not register.is_enabled()
+    radio = b.find_element(By.CSS_SELECTOR, "input[name='circulars.1.recipients.__variant'][value='1']")
+    label = radio.find_element(By.XPATH, "./parent::label").text
+    assert "ผูกกับทะเบียน" in label
+    radio.click()
+    _wait(b).until(lambda _: register.is_displayed() and register.is_enabled())
+    assert not b.find_element(By.CSS_SELECTOR, "button[value='add:circulars.1.recipients']").is_displayed()
+    register.send_keys("kbo68-allocation")
+    field("circulars.1.recipients.name").send_keys("นายอำเภอ${row.name}")
+    # The live check (htmx) runs on the chosen form: a register that does not exist is named.
+    register.send_keys("-x")
+    slot_of = "#editor fieldset[data-union] [name='circulars.1.recipients.register'] ~ .slot"
+    _wait(b).until(lambda _: "CIR013" in b.find_element(By.CSS_SELECTOR, slot_of).text)
+    register.send_keys("\b\b")
+    _wait(b).until(lambda _: "CIR013" not in b.find_element(By.CSS_SELECTOR, slot_of).text)
+    _wait(b).until(lambda _: "ไม่พบข้อผิดพลาด" in b.find_element(By.ID, "summary").text)
+    errors = [e for e in b.get_log("browser") if e["source"] in ("javascript", "console-api")]  # no script error
+    assert not errors, errors
+    b.find_element(By.ID, "save").click()
+    _wait(b).until(EC.presence_of_element_located((By.ID, "saved")))
+    checked = b.find_element(By.CSS_SELECTOR, "input[name='circulars.1.recipients.__variant'][value='1']")
+    assert checked.is_selected()
+    assert "๑๓ ฉบับ" in b.find_element(By.ID, "documents").text  # the circular's letters, one entry
+    union = checked.find_element(By.XPATH, "./ancestor::fieldset[@data-union][1]")
+    b.execute_script("arguments[0].scrollIntoView({block: 'start'})", union)
+    _wait(b, 180).until(lambda _: b.execute_script(
+        "return [...document.querySelectorAll('.preview img')].filter(i => i.getBoundingClientRect().top < innerHeight)"
+        ".every(i => i.complete && i.naturalWidth > 0)"))
+    screenshot(b, "recipients-register-desktop", tmp_path)
+    assert field("circulars.1.recipients.register").get_attribute("value") == "kbo68-allocation"
+    b.find_element(By.ID, "dl-to-districts-pdf").click()
+    archive = zipfile.ZipFile(wait_for_file(b.downloads, ".zip", timeout=180))
+    names = sorted(archive.namelist())
+    register_rows = load_project(LAMPANG).project.registers[0].rows
+    assert len(names) == len(register_rows) == 13
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(archive.read(names[1]))).pages)
+    flat = "".join(text.replace("\xa0", " ").split())
+    assert "นายอำเภอแม่เมาะ" in flat and "อำเภอแม่เมาะจำนวน๓ผลิตภัณฑ์" in flat
+
+
+def test_a_column_added_to_a_register_appears_in_its_grid_as_typed(server, browser, tmp_path: Path) -> None:
+    b = browser
+    b.get(server + "/")
+    b.find_element(By.ID, "new-name").send_keys("ลำปาง ๒๕๖๘ (คอลัมน์ใหม่)")
+    b.find_element(By.ID, "new-yaml").send_keys(str(LAMPANG))
+    b.find_element(By.ID, "create").click()
+    _wait(b).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.grid[data-path='registers.0.rows']")))
+    width = len(load_project(LAMPANG).project.registers[0].columns)
+
+    def header() -> list[str]:
+        grid = b.find_element(By.CSS_SELECTOR, "table.grid[data-path='registers.0.rows']")
+        return [th.text for th in grid.find_elements(By.CSS_SELECTOR, "thead th")]
+
+    before = header()
+    b.find_element(By.CSS_SELECTOR, "button[value='add:registers.0.columns']").click()
+    key = _wait(b).until(EC.presence_of_element_located((By.NAME, f"registers.0.columns.{width}.key")))
+    after = header()  # the name, the columns, the new one (no key yet), the row's other fields
+    assert len(after) == len(before) + 1 and after[width + 1] == "" and after[: width + 1] == before[: width + 1]
+    key.send_keys("budget")
+    assert header()[width + 1].split("\n")[-1] == "budget"
+    b.find_element(By.NAME, f"registers.0.columns.{width}.title").send_keys("งบประมาณ")
+    assert header()[width + 1].split("\n") == ["งบประมาณ", "budget"]
+    cell = b.find_element(By.NAME, f"registers.0.rows.0.{width}")
+    cell.send_keys("๕,๐๐๐")
+    b.find_element(By.ID, "save").click()
+    _wait(b).until(EC.presence_of_element_located((By.ID, "saved")))
+    pid = b.current_url.split("/projects/")[1].split("?")[0]
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}/projects/{pid}/yaml", timeout=30) as r:
+        saved = api.parse_data(r.read().decode())
+    register = saved["registers"][0]  # type: ignore[index]
+    assert register["columns"][width] == {"key": "budget", "title": "งบประมาณ"}
+    assert register["rows"][0]["values"]["budget"] == "๕,๐๐๐"

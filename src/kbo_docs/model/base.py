@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PlainSerializer,
     PrivateAttr,
+    Tag,
     WithJsonSchema,
     model_validator,
 )
@@ -38,6 +41,46 @@ def also_written_as(shorthand: dict[str, Any]):  # type: ignore[no-untyped-def]
         return {"anyOf": [shorthand, dict(full)]}
 
     return classmethod(schema)
+
+
+VARIANT = "variant:"
+"""Prefix of the tags of :func:`one_of`'s members (the loader leaves them out of the place it names)."""
+
+
+def one_of(pick: Callable[[Any], str | None], members: dict[str, Any], what: str) -> Any:
+    """A value the data may give in one of several forms (``members``: tag -> type, each titled
+    ``ไทย / English`` by its ``Field(title=...)`` or its model's ``title``), told apart by ``pick``
+    from the shape of the typed value (a list, a mapping with ``xlsx:``...). A mistake is then
+    reported against the form the clerk wrote, and the web form offers a choice of the forms.
+    ``what`` (``ไทย / English``) says what the value may be, when it is none of them."""
+    models = [(tag, tp) for tag, tp in members.items() if isinstance(tp, type) and issubclass(tp, BaseModel)]
+
+    def discriminate(value: Any) -> str | None:
+        if isinstance(value, BaseModel):  # revalidated: the member it already is
+            tag = next((t for t, tp in models if isinstance(value, tp)), None)
+        else:
+            tag = pick(value)
+        return None if tag is None else VARIANT + tag
+
+    tagged = tuple(Annotated[tp, Tag(VARIANT + tag)] for tag, tp in members.items())
+    return Annotated[Union[tagged], Discriminator(discriminate, custom_error_type="variant",  # noqa: UP007
+                                                  custom_error_message=what)]
+
+
+def member_of(annotation: Any, value: Any) -> Any | None:
+    """The member of a :func:`one_of` union (``annotation``) that ``value`` is written as, with
+    its ``Annotated`` metadata; None when ``annotation`` is no such union or ``value`` fits none."""
+    if get_origin(annotation) is not Annotated:
+        return None
+    inner, *meta = get_args(annotation)
+    chooser = next((m for m in meta if isinstance(m, Discriminator)), None)
+    if chooser is None or not callable(chooser.discriminator):
+        return None
+    tag = chooser.discriminator(value)
+    for member in get_args(inner):
+        if any(isinstance(m, Tag) and m.tag == tag for m in get_args(member)[1:]):
+            return member
+    return None
 
 
 class Node(BaseModel):
@@ -234,3 +277,20 @@ class Person(Node):
     @property
     def label(self) -> str:
         return " ".join(part for part in (self.name, self.position) if part)
+
+
+class SheetSource(Node):
+    """Rows kept in the clerk's own XLSX (``{xlsx: allocation.xlsx, sheet: ทะเบียน}``): the loader
+    reads the sheet (its header row found by the columns' titles or keys) and puts its rows here,
+    each bad cell named as ``Sheet!B7`` (:mod:`kbo_docs.sheets`). The path is relative to the data
+    file; the web app reads no file named in the data."""
+
+    model_config = ConfigDict(title="จากแฟ้ม Excel / from an XLSX sheet")
+    xlsx: Text = Field(title="แฟ้ม Excel / workbook", description="เทียบกับโฟลเดอร์ของแฟ้มข้อมูล เช่น districts.xlsx / "
+                                                                   "relative to the data file's folder")
+    sheet: str | None = Field(None, title="ชีต / sheet", description="ว่างไว้: ชีตแรกที่มีข้อมูล / empty: the first sheet with data")
+
+    @model_validator(mode="after")
+    def _read_by_the_loader(self) -> SheetSource:
+        raise ValueError(f"แฟ้ม {self.xlsx} ยังไม่ได้อ่าน: ให้เปิดแฟ้มข้อมูลด้วย kbo-docs (kbo_docs.load) ซึ่งอ่านแฟ้ม Excel ให้ / "
+                         f"{self.xlsx} was not read: load the data file with kbo-docs (kbo_docs.load), which reads the workbook")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .agency import Contact
-from .base import Count, Date, Item, Lines, Node, Person, Text
+from .base import Count, Date, Item, Lines, Node, Person, SheetSource, Text, one_of
 from .number import LetterNumberField
 
 
@@ -37,6 +37,8 @@ class Recipient(Node):
 
     ``- {name: นายอำเภอเมืองลำปาง, target: ๔}``"""
 
+    model_config = ConfigDict(title="ผู้รับ / recipient")
+
     name: str | None = None
     """The เรียน line, e.g. นายอำเภอเมืองลำปาง."""
     address: Lines = Field(default_factory=list)
@@ -56,16 +58,45 @@ class Recipient(Node):
 
 
 class RecipientSource(Node):
-    """Recipients taken from elsewhere: one per row of a register in this file
-    (``{register: kbo68-allocation, name: นายอำเภอ${row.name}}``) or of a sheet
-    (``{xlsx: districts.xlsx, sheet: Sheet1}``, read when the file is loaded)."""
+    """Recipients bound to a register in this file: one letter per row
+    (``{register: kbo68-allocation, name: นายอำเภอ${row.name}}``), each printing its row with
+    ``${row.<column>}``."""
 
+    model_config = ConfigDict(title="ผูกกับทะเบียน: หนึ่งฉบับต่อแถว / bound to a register: one letter per row")
     register_id: str | None = Field(None, alias="register")
     """``register:`` the id of a register in this file: one letter per row."""
     name: Text = "${row.name}"
     """The เรียน line of each letter; ``${row.name}`` is the row's name."""
     salutation: str | None = None
     address: Lines = Field(default_factory=list)
+
+
+class RecipientSheet(SheetSource):
+    """Recipients kept in the clerk's own XLSX (``{xlsx: districts.xlsx, sheet: Sheet1,
+    columns: {target: เป้า}}``): one letter per row under the header row; the columns named
+    ชื่อ/เรียน, ที่อยู่ and คำขึ้นต้น are each letter's name, address and salutation, and
+    ``columns`` gives other headers the keys ``${row.<key>}`` prints."""
+
+    columns: dict[str, str] = Field(
+        default_factory=dict, title="คอลัมน์ (คีย์: หัวคอลัมน์) / columns (key: header)",
+        description="เช่น target: เป้า ให้ ${row.target} พิมพ์คอลัมน์ เป้า / e.g. target: เป้า, printed by ${row.target}",
+    )
+
+
+def _recipients_form(value: Any) -> str | None:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "xlsx" if "xlsx" in value else "register"
+    return None
+
+
+Recipients = one_of(_recipients_form, {
+    "list": Annotated[list[Recipient], Field(title="รายชื่อผู้รับ (พิมพ์เอง) / a list of recipients")],
+    "register": RecipientSource,
+    "xlsx": RecipientSheet,
+}, "ผู้รับ (recipients) ต้องเป็นรายชื่อ (- name: ...) หรือ {register: <id>} หรือ {xlsx: <แฟ้ม>} / "
+   "recipients must be a list (- name: ...), {register: <id>} or {xlsx: <file>}")
 
 
 class Circular(Item):
@@ -83,10 +114,10 @@ class Circular(Item):
     recipient: Text | None = None
     """The เรียน line of a letter to one addressee (e.g. นายอำเภอ ทุกอำเภอ); with ``recipients``,
     the collective name written in the numbering register."""
-    recipients: list[Recipient] | RecipientSource | None = None
-    """One letter per recipient: a list (``- {name: ..., target: ...}``) or a register's rows
-    (``{register: <id>, name: นายอำเภอ${row.name}}``); each letter's body may print its row
-    with ``${row.<column>}``."""
+    recipients: Recipients | None = None
+    """One letter per recipient: a list (``- {name: ..., target: ...}``), a register's rows
+    (``{register: <id>, name: นายอำเภอ${row.name}}``) or an XLSX sheet's (``{xlsx: districts.xlsx}``);
+    each letter's body may print its row with ``${row.<column>}``."""
     references: list[str] = Field(default_factory=list)
     """อ้างถึง."""
     enclosures: list[Enclosure] = Field(default_factory=list)

@@ -8,13 +8,15 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
-from .base import Flag, Node
+from .base import Flag, Node, one_of
 
 
 class LetterNumber(Node):
     """เลขที่หนังสือ as parts: the owner's code, ว for a circular, the running number."""
+
+    model_config = ConfigDict(title="แยกส่วน: รหัสเจ้าของเรื่อง ว และเลขทะเบียน / in parts: owner code, ว, running number")
 
     owner: str | None = Field(
         None, title="รหัสเจ้าของเรื่อง / owner code",
@@ -61,8 +63,16 @@ def number_parts(number: LetterNumber | str, default_owner: str | None = None) -
     return NumberParts(m["owner"].strip(), bool(m["wor"]), m["running"].strip() or None, number)
 
 
+def _number_form(value: Any) -> str | None:
+    return "parts" if isinstance(value, dict) else "text"
+
+
 LetterNumberField = Annotated[
-    LetterNumber | Annotated[str, Field(min_length=1)],
+    one_of(_number_form, {
+        "parts": LetterNumber,
+        "text": Annotated[str, Field(min_length=1, title="พิมพ์ทั้งเลข เช่น ลป ๐๐๑๙.๓/ว ๒๕๕๕ / typed whole")],
+    }, "ที่ (number) ต้องเป็นข้อความ เช่น ลป ๐๐๑๙.๓/ว ๒๕๕๕ หรือ {owner, circular, running} / "
+       "the number must be text such as ลป ๐๐๑๙.๓/ว ๒๕๕๕, or {owner, circular, running}"),
     Field(title="ที่ / number",
           description="เลขที่หนังสือ: ข้อความเดียว เช่น ลป ๐๐๑๙.๓/ว ๒๕๕๕ หรือแยกส่วน {owner, circular, running} / "
                       "the letter number: one string, or its parts"),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from .base import Cell, Count, Flag, Item, Lines, LocatedError, Node, Number, Text, also_written_as
+from .base import Cell, Count, Flag, Item, Lines, LocatedError, Node, Number, SheetSource, Text, also_written_as, one_of
 
 
 class ShareOf(Node):
@@ -130,6 +130,19 @@ class Row(Node):
     )
 
 
+def _rows_form(value: Any) -> str | None:
+    if isinstance(value, list):
+        return "rows"
+    return "xlsx" if isinstance(value, dict) else None
+
+
+Rows = one_of(_rows_form, {
+    "rows": Annotated[list[Row], Field(min_length=1, title="พิมพ์ในตาราง / typed in the grid")],
+    "xlsx": SheetSource,
+}, "แถว (rows) ต้องเป็นรายการแถว (- [ชื่อ, ค่า, ...]) หรือ {xlsx: <แฟ้ม>, sheet: <ชีต>} / "
+   "rows must be a list of rows (- [name, values...]) or {xlsx: <file>, sheet: <sheet>}")
+
+
 class Register(Item):
     """ทะเบียนจัดสรร: an allocation register: a title, columns, one row per district or unit,
     a total row (typed totals are checked, missing ones computed), the allocation rule that
@@ -138,7 +151,8 @@ class Register(Item):
     title: Lines
     row_label: Text = "รายการ"
     columns: list[Column] = Field(min_length=1)
-    rows: list[Row] = Field(min_length=1)
+    rows: Rows
+    """One row per district or unit, or ``{xlsx: allocation.xlsx, sheet: ทะเบียน}`` (read by the loader)."""
     totals: dict[str, Number] = Field(default_factory=dict)
     """Totals as printed in the รวม row; checked against the rows."""
     equals: dict[str, str] = Field(

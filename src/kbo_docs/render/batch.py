@@ -96,13 +96,12 @@ def make(task: Task, options: Options, outcome: Outcome) -> list[tuple[Path, byt
         produced = []
         for fmt, target in task.targets:
             if fmt == "pdf":
-                from .pdf import render_document
+                from .pdf import render_pdf_pages
 
-                document = render_document(task.doc, pdf_variant=options.pdf_variant,
-                                           thai_distribute=options.thai_distribute)
-                outcome.pages += len(document.pages)
-                data = document.write_pdf(**({"pdf_variant": options.pdf_variant} if options.pdf_variant else {}))
-                del document
+                # as render_one, with the page count: a register fitted to the page, a long one in parts
+                data, pages = render_pdf_pages(task.doc, pdf_variant=options.pdf_variant,
+                                               thai_distribute=options.thai_distribute)
+                outcome.pages += pages
             else:
                 data = render_one(task.doc, fmt, chart=options.chart, letterhead=options.letterhead)
             produced.append((target, data))

@@ -140,6 +140,14 @@ def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: 
 def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
                body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True) -> bytes:
     """The PDF of a document; see :func:`render_document` for ``thai_distribute``."""
+    return render_pdf_pages(doc, base_url=base_url, pdf_variant=pdf_variant, body_size=body_size,
+                            thai_distribute=thai_distribute)[0]
+
+
+def render_pdf_pages(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
+                     body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True) -> tuple[bytes, int]:
+    """The PDF of a document and its number of pages. A register is fitted to the page
+    (:func:`_fit_register`); a long one is laid out in parts (:mod:`kbo_docs.render.parts`)."""
     from ..collector import paused
 
     options = {"pdf_variant": pdf_variant} if pdf_variant else {}
@@ -149,8 +157,16 @@ def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str |
                                thai_distribute=thai_distribute, extra_css=css)
 
     with paused(collect=True):
+        from .parts import needs_parts
+
+        if needs_parts(doc, pdf_variant):
+            from .parts import render_parts
+
+            return render_parts(doc, lambda part, size, css: render_document(
+                part, base_url=base_url, body_size=size, thai_distribute=thai_distribute, extra_css=css),
+                _fit_register, body_size)
         document = _fit_register(lay_out, body_size) if doc.kind == "register" else lay_out(body_size)
-        return document.write_pdf(**options)
+        return document.write_pdf(**options), len(document.pages)
 
 
 FLOOR_PT = 8.0

@@ -68,7 +68,7 @@ class Context:
         line = line_of(self.loaded.source, found.path)
         if found.snippet:
             located = self._located.get(found.path, 0)
-            if located < MAX_LOCATED:  # each costs a pass over the value's text before the snippet
+            if located < MAX_LOCATED:  # each costs a pass (a count) over the value's text before the snippet
                 self._located[found.path] = located + 1
                 line = self.loaded.source.line_in(found.path, found.snippet, found.before) or line
         file = self.loaded.file

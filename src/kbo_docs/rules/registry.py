@@ -12,6 +12,7 @@ Rules that only make sense on a typed document (scope ``"document"``) are regist
 from __future__ import annotations
 
 import dataclasses
+import functools
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any
 
 from ..findings import Severity
 from ..model import KINDS, Node
+from ..source import Prefix
 
 Scope = str
 """``project``, ``text``, ``document``, or a kind's name (:data:`kbo_docs.model.kinds.KINDS`)."""
@@ -35,24 +37,24 @@ class Issue:
     at: tuple[str | int, ...] = ()
     snippet: str | None = None
     """The words concerned, to find their own line inside a multi-line text."""
-    before: str = ""
+    before: str | Prefix = ""
     """The text ahead of ``snippet`` in its value (tells equal snippets apart)."""
     severity: Severity | None = None
     """Set where the evidence makes this finding weigh more (or less) than the rule's default."""
 
-    @property
-    def path(self) -> tuple[str | int, ...]:
+    @functools.cached_property
+    def path(self) -> tuple[str | int, ...]:  # asked several times per finding
         return (*self.node.path, *self.at)
 
 
-def issue(node: Node, th: str, en: str, *at: str | int, snippet: str | None = None, before: str = "",
+def issue(node: Node, th: str, en: str, *at: str | int, snippet: str | None = None, before: str | Prefix = "",
           severity: Severity | None = None) -> Issue:
     return Issue(node, th, en, at, snippet, before, severity)
 
 
-def in_text(text: str, start: int, end: int) -> dict[str, str]:
+def in_text(text: str, start: int, end: int) -> dict[str, Any]:
     """``issue(..., **in_text(text, start, end))``: point at ``text[start:end]`` inside its value."""
-    return {"snippet": text[start:end], "before": text[:start]}
+    return {"snippet": text[start:end], "before": Prefix(text, start)}
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,39 @@ def arabic_digits_in_prose(project: ProjectFile, ctx: Context) -> Iterator[Issue
                         **in_text(text, arabic[0][0], arabic[0][1]))
 
 
+_EDGE = re.compile(r"^[ \t\r\n]*|[ \t\r\n]*$")
+
+
+@rule("TXT008", "spaces-around-text", WARNING, "text")
+def spaces_around_text(project: ProjectFile, ctx: Context) -> Iterator[Issue]:
+    """Spaces or tabs typed before or after a text, and tabs inside it, are not printed as typed:
+    a text is printed from its first letter to its last (the layout indents paragraphs itself),
+    and a tab prints as one space in the PDF. A line break that ends a ``|`` block is not
+    reported.
+
+    Wrong: ``title: "    แบบรายงานผล"``, ``name: "นายเจริญ\\tสีวาโย"`` (a tab to line up columns).
+    Right: ``title: แบบรายงานผล``; for columns use a table (a register) or a list field.
+    """
+    look_up = ctx.loaded.typed_spaces
+    for node, at, text in ctx.texts:
+        spaces, tab = "", "\t" in text
+        if look_up and text:
+            typed = ctx.loaded.typed((*node.path, *at))
+            if isinstance(typed, str) and typed != text and typed.strip() == text:
+                spaces = "".join(_EDGE.findall(typed))
+        if not (" " in spaces or "\t" in spaces or tab):
+            continue
+        th, en = [], []
+        if " " in spaces or "\t" in spaces:
+            th.append("ช่องว่างหรือแท็บหน้าหรือหลังข้อความจะไม่ถูกพิมพ์ (การจัดหน้าเยื้องย่อหน้าให้เอง)")
+            en.append("spaces or tabs before or after the text are not printed (the layout indents paragraphs itself)")
+        if tab:
+            th.append("แท็บในข้อความพิมพ์เป็นช่องว่างเดียวใน PDF")
+            en.append("a tab inside the text prints as one space in the PDF")
+        yield issue(node, "; ".join(th) + " ให้ลบออก ถ้าต้องการจัดเป็นคอลัมน์ให้ใช้ตาราง (ทะเบียน) หรือรายการ",
+                    "; ".join(en) + ": remove them; for columns use a table (a register) or a list field", *at)
+
+
 _PRINTS_AGENCY = {
     "circulars": lambda item: True,
     "invitations": lambda item: True,

@@ -8,8 +8,12 @@ Thai dates and digits, so nothing is converted here.
 
 Widgets by type: text (a line), lines (``list[str]``: one line each in a textarea), mapping
 (``dict``: ``key: value`` lines), choice (``Literal``, ``bool``), group (a model), list (a list
-of models, with add/remove buttons) and grid (a list of rows with a ``values`` mapping, whose
-columns are the sibling ``columns`` list: an editable table that takes a paste from Excel).
+of models, with add/remove buttons), grid (a list of rows with a ``values`` mapping, whose
+columns are the sibling ``columns`` list: an editable table that takes a paste from Excel) and
+union (a value that may take one of several forms, e.g. recipients as a list, bound to a
+register or from an XLSX: a choice of the form, titled from the model, then that form's own
+fields; the form the data has is chosen when the page is built, and only the chosen form's
+fields are posted).
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 from starlette.datastructures import FormData
 
+from .. import api
 from .labels import label_for, short_label
 
 MAX_ITEMS = 2000
@@ -47,34 +53,110 @@ class Field:
     extras: list[tuple[str, str]] = field(default_factory=list)
     """For a grid: (key, label) of the row's other fields (e.g. ``equals``), one cell each."""
     item_label: str = ""
+    scope: str = ""
+    """Which form of which union this field belongs to (``circulars.0.recipients:1/``): the forms
+    of one union share their fields' names, so this keeps their HTML ids apart."""
 
     @property
     def slot(self) -> str:
         """A stable HTML id for the findings shown beside this field."""
-        return "f-" + hashlib.blake2s(self.name.encode(), digest_size=6).hexdigest()
+        key = f"{self.name}#{self.scope}" if self.scope else self.name
+        return "f-" + hashlib.blake2s(key.encode(), digest_size=6).hexdigest()
 
     @property
     def count(self) -> int:
         return len(self.items) if self.widget == "list" else len(self.rows)
 
+    @property
+    def chosen(self) -> Field | None:
+        """For a union: the field of the form chosen (the others are shown disabled)."""
+        if self.widget != "union" or not self.children:
+            return None
+        return self.children[self.value if isinstance(self.value, int) and 0 <= self.value < len(self.children) else 0]
+
     def walk(self):  # type: ignore[no-untyped-def]
+        """This field and those below it, as posted: of a union, only the chosen form."""
         yield self
-        for child in [*self.children, *self.items]:
-            yield from child.walk()
+        below = [self.chosen] if self.widget == "union" else [*self.children, *self.items]
+        for child in below:
+            if child is not None:
+                yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Union_:
+    """A field that may take one of several forms (``one_of`` in the model, or any union of
+    types the form shows differently): each member's type, its title and how the data's value is
+    matched to a member."""
+
+    members: tuple[Any, ...]
+    """The members as declared (with their ``Annotated`` metadata: title, tag)."""
+    annotation: Any
+    """The union itself (``member_of`` reads its discriminator)."""
+
+    def types(self) -> list[Any]:
+        return [_unwrap(m)[0] for m in self.members]
+
+    def titles(self) -> list[str]:
+        return [_member_title(m) for m in self.members]
+
+    def pick(self, value: Any) -> int:
+        """The member ``value`` is written as (the first when it is empty or fits none)."""
+        if value in (None, "", [], {}):
+            return 0
+        chosen = api.member_of(self.annotation, value)  # type: ignore[attr-defined]
+        if chosen is not None and chosen in self.members:
+            return self.members.index(chosen)
+        kinds = [_kind(t) for t in self.types()]
+        want = (("list", "grid", "lines") if isinstance(value, list) else ("group", "mapping") if isinstance(value, dict)
+                else ("text", "choice"))
+        return next((i for i, k in enumerate(kinds) if k in want), 0)
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
-    """(the type without None, whether None is allowed)."""
+    """(the type without None, whether None is allowed). A union of types the form shows
+    alike (``int | Decimal``: one line of text) is its first type; one of types shown
+    differently (a list or a mapping, a line or a group) is a :class:`Union_`."""
     origin = typing.get_origin(annotation)
     if origin in (Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         optional = len(args) < len(typing.get_args(annotation))
         if len(args) == 1:
             return _unwrap(args[0])[0], optional
-        return args[0], optional
+        return _union(args, annotation), optional
     if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
+        inner = typing.get_args(annotation)[0]
+        if typing.get_origin(inner) in (Union, types.UnionType) and not any(
+                a is type(None) for a in typing.get_args(inner)):
+            members = list(typing.get_args(inner))
+            return _union(members, annotation), False
+        return _unwrap(inner)
     return annotation, False
+
+
+def _union(members: list[Any], annotation: Any) -> Any:
+    kinds = [_kind(_unwrap(m)[0]) for m in members]
+    if len(set(kinds)) == 1:
+        return _unwrap(members[0])[0]
+    return Union_(tuple(members), annotation)
+
+
+def _member_title(member: Any) -> str:
+    """``ไทย / English`` for one form of a union: its ``Field(title=...)``, else its model's title,
+    else what it is."""
+    for meta in typing.get_args(member)[1:] if typing.get_origin(member) is typing.Annotated else ():
+        if isinstance(meta, FieldInfo) and meta.title:
+            return meta.title
+    tp = _unwrap(member)[0]
+    if _is_model(tp) and tp.model_config.get("title"):
+        return str(tp.model_config["title"])
+    kind = _kind(tp)
+    if kind in ("list", "grid"):
+        item = _unwrap(typing.get_args(tp)[0])[0]
+        title = item.model_config.get("title") if _is_model(item) else None
+        return f"รายการ{(title or '').split(' / ')[0]} / a list" + (f" of {title.split(' / ')[-1]}" if title else "")
+    return {"text": "ข้อความ / text", "lines": "หลายบรรทัด / lines", "mapping": "คีย์: ค่า / key: value",
+            "choice": "ตัวเลือก / a choice"}.get(kind, getattr(tp, "__name__", str(tp)))
 
 
 def _is_model(tp: Any) -> bool:
@@ -86,6 +168,8 @@ def _is_grid_row(tp: Any) -> bool:
 
 
 def _kind(tp: Any) -> str:
+    if isinstance(tp, Union_):
+        return "union"
     origin = typing.get_origin(tp)
     if origin is list:
         (item,) = typing.get_args(tp) or (str,)
@@ -116,7 +200,7 @@ def _as_mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def build(model: type[BaseModel], data: Any, prefix: str = "") -> list[Field]:
+def build(model: type[BaseModel], data: Any, prefix: str = "", scope: str = "") -> list[Field]:
     """Fields for every attribute of ``model`` filled from ``data``."""
     data = _as_mapping(data)
     out = []
@@ -125,18 +209,34 @@ def build(model: type[BaseModel], data: Any, prefix: str = "") -> list[Field]:
         path = f"{prefix}{key}"
         tp, optional = _unwrap(info.annotation)
         required = info.is_required() and not optional
-        out.append(_field(tp, path, key, data.get(key), required, data, info.title))
+        out.append(_field(tp, path, key, data.get(key), required, data, info.title, scope, _grids(model)))
     return out
 
 
+
+def _grids(model: type[BaseModel]) -> bool:
+    """A list of rows is a grid only beside the ``columns`` that head it (a register's rows);
+    elsewhere (a circular's recipients) each row is a group, its ``values`` a mapping."""
+    return "columns" in model.model_fields
+
+
 def _field(tp: Any, path: str, key: str, value: Any, required: bool, parent: dict[str, Any],
-           title: str | None = None) -> Field:
+           title: str | None = None, scope: str = "", grid: bool = True) -> Field:
     kind = _kind(tp)
+    if kind == "grid" and not grid:
+        kind = "list"
     label = label_for(key, title)
+    if kind == "union":
+        chosen = tp.pick(value)
+        forms = [_field(member, path, key, value if i == chosen else None, required, parent, title, f"{scope}{path}:{i}/", grid)
+                 for i, member in enumerate(tp.types())]
+        for form, member_title in zip(forms, tp.titles()):
+            form.label = member_title.split(" / ")[0]  # the radio shows both halves
+        return Field(path, "union", label, chosen, required, options=tp.titles(), children=forms, scope=scope)
     if kind == "group":
         if isinstance(value, (str, int)):  # a shorthand the loader reads (e.g. ครั้งที่ ๑/๒๕๖๕)
-            return Field(path, "text", label, _text(value), required)
-        return Field(path, "group", label, required=required, children=build(tp, value, f"{path}."))
+            return Field(path, "text", label, _text(value), required, scope=scope)
+        return Field(path, "group", label, required=required, children=build(tp, value, f"{path}.", scope), scope=scope)
     if kind == "list":
         item_tp = _unwrap(typing.get_args(tp)[0])[0]
         values = value if isinstance(value, list) else []
@@ -144,8 +244,12 @@ def _field(tp: Any, path: str, key: str, value: Any, required: bool, parent: dic
         for i, item in enumerate(values):
             if isinstance(item, str) and "text" in item_tp.model_fields:
                 item = {"text": item}  # a plain string for a sub-item
-            items.append(Field(f"{path}.{i}", "group", label, children=build(item_tp, item, f"{path}.{i}.")))
-        return Field(path, "list", label, required=required, items=items, item_label=short_label(key))
+            elif isinstance(item, dict) and "values" in item_tp.model_fields and "values" not in item:
+                known = {f.alias or n for n, f in item_tp.model_fields.items()}  # a row's other keys are its values
+                item = {**{k: v for k, v in item.items() if k in known}, "values": {k: v for k, v in item.items() if k not in known}}
+            items.append(Field(f"{path}.{i}", "group", label, children=build(item_tp, item, f"{path}.{i}.", scope),
+                               scope=scope))
+        return Field(path, "list", label, required=required, items=items, item_label=short_label(key), scope=scope)
     if kind == "grid":
         row_tp = _unwrap(typing.get_args(tp)[0])[0]
         extras = _row_extras(row_tp)
@@ -166,16 +270,16 @@ def _field(tp: Any, path: str, key: str, value: Any, required: bool, parent: dic
             rows.append({"name": _text(row.get("name")), "values": [_text(cells.get(k)) for k in keys],
                          "extras": [_cell_text(t, row.get(k)) for k, t in extras]})
         return Field(path, "grid", label, required=required, columns=columns, rows=rows,
-                     extras=[(k, label_for(k)) for k, _ in extras])
+                     extras=[(k, label_for(k)) for k, _ in extras], scope=scope)
     if kind == "lines":
         lines = value if isinstance(value, list) else ([] if value is None else [value])
-        return Field(path, "lines", label, "\n".join(_text(v) for v in lines), required)
+        return Field(path, "lines", label, "\n".join(_text(v) for v in lines), required, scope=scope)
     if kind == "mapping":
         pairs = _as_mapping(value)
-        return Field(path, "mapping", label, "\n".join(f"{k}: {_text(v)}" for k, v in pairs.items()), required)
+        return Field(path, "mapping", label, "\n".join(f"{k}: {_text(v)}" for k, v in pairs.items()), required, scope=scope)
     if kind == "choice":
-        return Field(path, "choice", label, _text(value), required, options=_options(tp))
-    return Field(path, "text", label, _text(value), required)
+        return Field(path, "choice", label, _text(value), required, options=_options(tp), scope=scope)
+    return Field(path, "text", label, _text(value), required, scope=scope)
 
 
 def _row_extras(row_tp: Any) -> list[tuple[str, Any]]:
@@ -215,7 +319,7 @@ def parse(model: type[BaseModel], form: FormData, prefix: str = "") -> dict[str,
         key = info.alias or name
         path = f"{prefix}{key}"
         tp, _ = _unwrap(info.annotation)
-        value = _parse_field(tp, path, form)
+        value = _parse_field(tp, path, form, _grids(model))
         if value not in (None, "", [], {}):
             out[key] = value
     return out
@@ -228,8 +332,20 @@ def _count(form: FormData, path: str) -> int:
         return 0
 
 
-def _parse_field(tp: Any, path: str, form: FormData) -> Any:
+def _parse_field(tp: Any, path: str, form: FormData, grid: bool = True) -> Any:
     kind = _kind(tp)
+    if kind == "grid" and not grid:
+        kind = "list"
+    if kind == "union":
+        members = tp.types()
+        chosen = str(form.get(f"{path}.__variant", ""))
+        if chosen.isdigit() and int(chosen) < len(members):
+            return _parse_field(members[int(chosen)], path, form, grid)
+        for member in members:  # no choice posted: the first form that holds something
+            value = _parse_field(member, path, form, grid)
+            if value not in (None, "", [], {}):
+                return value
+        return None
     if kind == "group":
         if path in form:  # shown as one line (shorthand)
             return str(form[path]).strip() or None
@@ -273,6 +389,8 @@ def posted(fields: list[Field]) -> FormData:
         for f in top.walk():
             if f.widget in ("text", "lines", "mapping", "choice"):
                 pairs.append((f.name, str(f.value)))
+            elif f.widget == "union":
+                pairs.append((f"{f.name}.__variant", str(f.value)))
             elif f.widget == "list":
                 pairs.append((f"{f.name}.__n", str(f.count)))
             elif f.widget == "grid":

@@ -1,5 +1,7 @@
-// Small helpers on top of htmx: paste from Excel into a register grid, and add grid rows
-// without a round trip. No build step; works offline.
+// Small helpers on top of htmx: paste from Excel into a register grid, add grid rows without a
+// round trip, and show the chosen form of a value that may take several (recipients as a list,
+// bound to a register, or from an XLSX): the others are disabled, so they are not posted and
+// htmx leaves them out of the live check. No build step; works offline.
 (function () {
   "use strict";
   function gridOf(el) { return el.closest("table.grid"); }
@@ -44,6 +46,44 @@
       });
     });
     input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  document.addEventListener("change", function (event) {
+    var radio = event.target;
+    if (!(radio instanceof HTMLInputElement) || radio.type !== "radio" || !radio.dataset.variant) return;
+    var union = radio.closest("fieldset[data-union]");
+    if (!union) return;
+    union.querySelectorAll("input[type=radio][data-variant]").forEach(function (other) {
+      if (other.closest("fieldset[data-union]") !== union) return;  // a union inside one of the forms
+      var body = document.getElementById(other.dataset.variant);
+      if (!body) return;
+      body.disabled = !other.checked;
+      body.hidden = !other.checked;
+    });
+  });
+  // A column's key or title typed above its register's grid: the grid's header follows, and the
+  // column's cells are posted under the key as typed (a renamed key keeps its cells).
+  document.addEventListener("input", function (event) {
+    var input = event.target;
+    var m = /^(.*)\.(\d+)\.(key|title)$/.exec(input.name || "");
+    if (!m) return;
+    var table = document.querySelector("table.grid[data-columns-from='" + m[1] + "']");
+    if (!table) return;
+    var j = parseInt(m[2], 10);
+    var th = table.tHead.rows[0].cells[j + 1];
+    if (!th || j >= parseInt(table.dataset.columns, 10)) return;
+    var value = input.value.trim();
+    if (m[3] === "key") {
+      var keys = table.closest(".grid-block").querySelectorAll("input[name='" + table.dataset.path + ".__key']");
+      if (keys[j]) keys[j].value = value;
+      th.querySelector(".muted").textContent = value;
+      var title = document.querySelector("[name='" + m[1] + "." + j + ".title']");
+      if (title && title.value.trim()) return;
+    }
+    if (!value) {  // no title: the key stands for it, as on the server
+      var key = document.querySelector("[name='" + m[1] + "." + j + ".key']");
+      value = key ? key.value.trim() : "";
+    }
+    th.querySelector(".title").textContent = value;
   });
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-add-row]");
