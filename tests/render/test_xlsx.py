@@ -444,3 +444,22 @@ def test_any_rows_stream_as_openpyxl_writes_them(rows):
             render_xlsx(doc)
         return
     assert _parts(render_xlsx(doc)) == _parts(reference)
+
+
+def test_distinct_figures_measure_as_every_cell():
+    """Widths are measured on each figure once (``distinct=True``); the widest cell of every
+    column is the same as over every row's cell, marked (starred) figures included. Without
+    it the cells stay one per row, in row order (the PDF's probe of the widest rows reads them
+    so)."""
+    from kbo_docs.render.measure import register_columns, text_width
+
+    doc = _long_register(3000)
+    for digits in ("thai", "arabic"):
+        every = register_columns(doc.data, digits)
+        once = register_columns(doc.data, digits, distinct=True)
+        assert [len(c.cells) for c in every] == [3001] * 7
+        assert all(len(c.cells) < 3001 for c in once[1:])
+        for a, b in zip(every, once):
+            assert a.cell_width(14) == b.cell_width(14) == max(text_width(c, 14) for c in a.cells) > 0
+        starred = [c for c in every[2].cells[:-1] if c.endswith("*")]
+        assert starred and set(starred) <= set(once[2].cells)

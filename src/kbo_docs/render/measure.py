@@ -126,10 +126,14 @@ REGISTER_TEXT_PT = 16.0 / 2.54 * 72
 REGISTER_SIZE_PT = 11.0
 
 
-def register_columns(data: dict, digits: str) -> list[Column]:
+def register_columns(data: dict, digits: str, *, distinct: bool = False) -> list[Column]:
     """The columns of a register's view data as printed: the row labels, then each data
     column's figures with its decimal places (totals included, a marked figure with its
-    star) under its title and unit."""
+    star) under its title and unit; each column's cells in row order, then the total.
+
+    ``distinct``: each figure once instead (what widths need, where only the widest counts:
+    equal figures print alike and a long register repeats them); a marked figure is there
+    with its star and without (one more, narrower, candidate)."""
     from .filters import make_filters
 
     amount = make_filters(digits)["amount"]  # the figures exactly as the templates print them
@@ -140,14 +144,15 @@ def register_columns(data: dict, digits: str) -> list[Column]:
         return ("" if v is None else amount(v, places)) + ("*" if mark else "")
 
     columns = [Column(data["row_label"], [r["name"] for r in rows] + [data["total_label"]])]
-    # Each figure is printed once: equal figures print alike, and a long register repeats them.
-    # A marked figure is printed with its star and without (one more, narrower, candidate).
-    by_column = list(zip(*(r["values"] for r in rows))) or [()] * len(data["columns"])
-    marked = [r for r in rows if r.get("marks") and any(r["marks"])]
+    by_column = (list(zip(*(r["values"] for r in rows))) or [()] * len(data["columns"])) if distinct else []
+    marked = [r for r in rows if r.get("marks") and any(r["marks"])] if distinct else []
     for j, c in enumerate(data["columns"]):
         places = c.get("places") or 0
-        cells = [cell(v, places, None) for v in set(by_column[j])]
-        cells += [cell(v, places, True) for v in {r["values"][j] for r in marked if r["marks"][j]}]
+        if distinct:
+            cells = [cell(v, places, None) for v in set(by_column[j])]
+            cells += [cell(v, places, True) for v in {r["values"][j] for r in marked if r["marks"][j]}]
+        else:
+            cells = [cell(r["values"][j], places, (r.get("marks") or [None] * (j + 1))[j]) for r in rows]
         cells.append(cell(data["totals"][j], places, total_marks[j]))
         header = c["title"] + (f" ({c['unit']})" if c.get("unit") else "")
         columns.append(Column(header, cells))
@@ -161,6 +166,6 @@ def register_fractions(data: dict, digits: str, available_pt: float = REGISTER_T
     Sarabun size (TH Sarabun sizes times :data:`TH_SARABUN_SCALE`). ``columns``: the
     register's :func:`register_columns`, when the caller has them (measured once)."""
     if columns is None:
-        columns = register_columns(data, digits)
+        columns = register_columns(data, digits, distinct=True)
     widths = column_widths(columns, available_pt, size_pt, padding_pt=padding_pt)
     return [w / sum(widths) for w in widths]

@@ -201,7 +201,7 @@ class Views:
         # Column widths from the widest content, measured with the real font (all backends);
         # a table too wide for them is left to the PDF's own fitting (smaller, landscape:
         # kbo_docs.render.pdf) with automatic widths
-        columns = register_columns(data, self.digits)
+        columns = register_columns(data, self.digits, distinct=True)
         data["widths"] = register_fractions(data, self.digits, columns=columns)
         data["fixed"] = fits(columns, REGISTER_TEXT_PT, REGISTER_SIZE_PT)
         # headers as printed: a number or letter tied to the word before it (DOCX: no-break

@@ -152,7 +152,7 @@ def render_xlsx(doc: Document, *, chart: bool = False, stream: bool = True) -> b
     from .measure import TH_SARABUN_SCALE, column_widths, register_columns, text_width
 
     size = FONT_SIZE * TH_SARABUN_SCALE
-    points = column_widths(register_columns(data, doc.digits), _TABLE_PT, size, padding_pt=_CELL_PAD_PT)
+    points = column_widths(register_columns(data, doc.digits, distinct=True), _TABLE_PT, size, padding_pt=_CELL_PAD_PT)
     for j, width in enumerate(points, start=1):
         ws.column_dimensions[get_column_letter(j)].width = round(width / _PT_PER_UNIT, 2)
 
