@@ -240,7 +240,7 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
             rendered = render_project(result.loaded, outdir, formats=chosen, only=only, overwrite=overwrite,
                                       pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
                                       jobs=jobs or default_jobs(), progress=progress, number_register=register,
-                                      letterhead=letterhead)
+                                      letterhead=letterhead, checked=result.findings)
     except (InputError, TemplateError) as exc:
         click.echo(click.style(getattr(exc, "detailed", exc.__str__)(), fg="red"), err=True)
         sys.exit(2)

@@ -161,3 +161,30 @@ def test_forced_unknown_reference_is_one_line_exit_2(tmp_path):
     run = run_cli("render", str(path), "-o", str(tmp_path / "out"), "--force")
     assert run.code == 2 and "Traceback" not in run.output, run.output
     assert "${project_shrt}" in run.stderr and "TXT006" in run.stderr
+
+
+def test_refusal_reads_the_findings_of_a_check_already_made(tmp_path):
+    """``kbo-docs render`` hands its check's findings to render_project, which refuses what
+    --force cannot render past from them (no second check): the same refusal as checking."""
+    from kbo_docs.api import check_file
+    from kbo_docs.findings import InputError
+    from kbo_docs.render import render_project
+
+    text = _sample("memo").read_text(encoding="utf-8").replace("${project_short}", "${project_shrt}", 1)
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path)
+    assert "TXT006" in {f.rule for f in result.findings}
+    refusals = []
+    for checked in (None, result.findings):
+        with pytest.raises(InputError) as refused:
+            render_project(result.loaded, tmp_path / "out", formats=["docx"], checked=checked)
+        refusals.append((str(refused.value), refused.value.line))
+    assert refusals[0] == refusals[1] and "TXT006" in refusals[0][0] and "${project_shrt}" in refusals[0][0]
+    assert "even with --force" in refusals[0][0]
+    # the findings are what is read: without TXT006 among them nothing is refused up front, and
+    # it is the view that cannot print the reference (its own message, not the check's)
+    clean = [f for f in result.findings if f.rule != "TXT006"]
+    with pytest.raises(InputError) as later:
+        render_project(result.loaded, tmp_path / "forced", formats=["docx"], checked=clean)
+    assert "even with --force" not in str(later.value) and "${project_shrt}" in str(later.value)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import markupsafe
 
-from ..findings import InputError
+from ..findings import Finding, InputError
 from ..load import Loaded
 from ..numbers import Numbered, assign
 from ..write import preflight, write_bytes_atomic
@@ -98,10 +98,14 @@ NEVER_FORCED = {"TXT005", "TXT006"}
 ``${name}`` references with nothing to put in their place."""
 
 
-def _refuse_unrenderable(loaded: Loaded) -> None:
-    from ..rules import check_loaded
+def _refuse_unrenderable(loaded: Loaded, checked: list[Finding] | None = None) -> None:
+    """Refuse what ``--force`` cannot render past; ``checked``: the findings of a whole check
+    of ``loaded`` already made (the same findings in the same order as checking again)."""
+    if checked is None:
+        from ..rules import check_loaded
 
-    for finding in check_loaded(loaded, NEVER_FORCED):
+        checked = check_loaded(loaded, NEVER_FORCED)
+    for finding in (f for f in checked if f.rule in NEVER_FORCED):
         raise InputError(f"สร้างเอกสารไม่ได้แม้ใช้ --force / cannot render, even with --force: {finding.rule} "
                          f"{finding.message}", finding.file, finding.line if isinstance(finding.line, int) else 0)
 
@@ -160,6 +164,7 @@ def render_project(
     jobs: int = 1,
     progress: Progress | None = None,
     number_register: NumberRegister | None = None,
+    checked: list[Finding] | None = None,
 ) -> RenderResult:
     """Render the chosen documents of a loaded file into ``outdir`` as ``<id>.<format>``.
 
@@ -172,13 +177,18 @@ def render_project(
     (see :mod:`kbo_docs.render.batch`); ``progress`` is called after each document. A
     document that fails is listed in ``failed``; the others are written. ``number_register``:
     letters whose number is only its series take their numbers from it (:mod:`kbo_docs.numbers`),
-    after the outputs are known to be free and before anything is rendered."""
+    after the outputs are known to be free and before anything is rendered. ``checked``: the
+    findings of a whole check of ``loaded`` already made (the CLI's), read for what ``--force``
+    cannot render past instead of checking again."""
     started = time.perf_counter()
     out = Path(outdir)
     result = RenderResult()
-    _refuse_unrenderable(loaded)
+    _refuse_unrenderable(loaded, checked)
     formats = list(formats)
-    pairs = plan(loaded, formats, only)
+    from ..collector import paused
+
+    with paused():  # the views of a long register are many long-lived objects, nothing cyclic
+        pairs = plan(loaded, formats, only)
     tasks: list[Task] = []
     for doc, fmt in pairs:
         if not tasks or tasks[-1].doc is not doc:

@@ -95,12 +95,12 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
 
         total = ooxml.twips(TEXT_WIDTH_CM)
         padding = 0.38 / 2.54 * 72 + 2
-        columns = register_columns(doc.data, doc.digits)
+        columns = register_columns(doc.data, doc.digits, distinct=True)
         # the largest size, down to 12 pt, at which names and numbers fit on one line
         table_size = next((s for s in range(int(size_pt), 11, -1)
                            if fits(columns, total / 20, s * TH_SARABUN_SCALE, padding_pt=padding)), 12)
         fractions = register_fractions(doc.data, doc.digits, size_pt=table_size * TH_SARABUN_SCALE,
-                                       padding_pt=padding)
+                                       padding_pt=padding, columns=columns)
         if table_size != size_pt:
             for tbl in document.element.body.iter(ooxml.w("tbl")):
                 for r in tbl.iter(ooxml.w("r")):

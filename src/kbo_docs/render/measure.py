@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import repeat
 
 from .paths import fonts_dir
 
@@ -24,19 +25,27 @@ NBSP = "\u00a0"
 
 
 @lru_cache(maxsize=4)
-def _advances(bold: bool) -> tuple[dict[int, int], int, int]:
+def _advances(bold: bool) -> tuple[dict[str, int], int, int]:
+    """Each character's advance in font units (keyed by the character), units per em, and the
+    advance of a character the font lacks (a digit's)."""
     from fontTools.ttLib import TTFont
 
     font = TTFont(str(fonts_dir() / ("Sarabun-Bold.ttf" if bold else "Sarabun-Regular.ttf")), lazy=True)
     cmap, hmtx = font.getBestCmap(), font["hmtx"]
-    advances = {code: hmtx[name][0] for code, name in cmap.items()}
+    advances = {chr(code): hmtx[name][0] for code, name in cmap.items()}
     return advances, font["head"].unitsPerEm, hmtx[cmap[ord("0")]][0]
+
+
+def text_units(text: str, *, bold: bool = False) -> int:
+    """Width of ``text`` on one line in Sarabun's font units (``text_width`` at 1 em)."""
+    advances, _, fallback = _advances(bold)
+    return sum(map(advances.get, text, repeat(fallback)))
 
 
 def text_width(text: str, size_pt: float, *, bold: bool = False) -> float:
     """Width in points of ``text`` on one line in Sarabun at ``size_pt``."""
     advances, upem, fallback = _advances(bold)
-    return sum(advances.get(ord(ch), fallback) for ch in text) * size_pt / upem
+    return sum(map(advances.get, text, repeat(fallback))) * size_pt / upem
 
 
 _SHORT = re.compile(r" ([^\s\u0e01-\u0e4e]{1,3})(?= |$)")
@@ -57,6 +66,18 @@ class Column:
     header: str
     cells: Sequence[str]
 
+    @cached_property
+    def cell_units(self) -> int:
+        """The widest cell in Sarabun's font units (measured once: a 100,000-row register is
+        measured at several sizes)."""
+        advances, _, fallback = _advances(False)
+        get, missing = advances.get, repeat(fallback)
+        return max((sum(map(get, c, missing)) for c in self.cells), default=0)
+
+    def cell_width(self, size_pt: float) -> float:
+        """The widest cell in points at ``size_pt`` (``max(text_width(c, size_pt) for c in cells)``)."""
+        return self.cell_units * size_pt / _advances(False)[1] if self.cells else 0.0
+
 
 def column_widths(columns: Sequence[Column], available_pt: float, size_pt: float, *,
                   padding_pt: float = 10.0) -> list[float]:
@@ -70,7 +91,7 @@ def column_widths(columns: Sequence[Column], available_pt: float, size_pt: float
     minimum, desired = [], []
     for col in columns:
         header = keep_short_words(col.header)
-        cells = max((text_width(c, size_pt) for c in col.cells), default=0.0)
+        cells = col.cell_width(size_pt)
         words = max((text_width(w, size_pt, bold=True) for w in header.split(" ")), default=0.0)
         full = text_width(header, size_pt, bold=True)
         minimum.append(max(cells, words) + padding_pt)
@@ -94,7 +115,7 @@ def fits(columns: Sequence[Column], available_pt: float, size_pt: float, *, padd
     need = 0.0
     for col in columns:
         header = keep_short_words(col.header)
-        cells = max((text_width(c, size_pt) for c in col.cells), default=0.0)
+        cells = col.cell_width(size_pt)
         words = max((text_width(w, size_pt, bold=True) for w in header.split(" ")), default=0.0)
         need += max(cells, words) + padding_pt
     return need <= available_pt
@@ -105,10 +126,14 @@ REGISTER_TEXT_PT = 16.0 / 2.54 * 72
 REGISTER_SIZE_PT = 11.0
 
 
-def register_columns(data: dict, digits: str) -> list[Column]:
+def register_columns(data: dict, digits: str, *, distinct: bool = False) -> list[Column]:
     """The columns of a register's view data as printed: the row labels, then each data
     column's figures with its decimal places (totals included, a marked figure with its
-    star) under its title and unit."""
+    star) under its title and unit; each column's cells in row order, then the total.
+
+    ``distinct``: each figure once instead (what widths need, where only the widest counts:
+    equal figures print alike and a long register repeats them); a marked figure is there
+    with its star and without (one more, narrower, candidate)."""
     from .filters import make_filters
 
     amount = make_filters(digits)["amount"]  # the figures exactly as the templates print them
@@ -119,9 +144,15 @@ def register_columns(data: dict, digits: str) -> list[Column]:
         return ("" if v is None else amount(v, places)) + ("*" if mark else "")
 
     columns = [Column(data["row_label"], [r["name"] for r in rows] + [data["total_label"]])]
+    by_column = (list(zip(*(r["values"] for r in rows))) or [()] * len(data["columns"])) if distinct else []
+    marked = [r for r in rows if r.get("marks") and any(r["marks"])] if distinct else []
     for j, c in enumerate(data["columns"]):
         places = c.get("places") or 0
-        cells = [cell(r["values"][j], places, (r.get("marks") or [None] * (j + 1))[j]) for r in rows]
+        if distinct:
+            cells = [cell(v, places, None) for v in set(by_column[j])]
+            cells += [cell(v, places, True) for v in {r["values"][j] for r in marked if r["marks"][j]}]
+        else:
+            cells = [cell(r["values"][j], places, (r.get("marks") or [None] * (j + 1))[j]) for r in rows]
         cells.append(cell(data["totals"][j], places, total_marks[j]))
         header = c["title"] + (f" ({c['unit']})" if c.get("unit") else "")
         columns.append(Column(header, cells))
@@ -129,8 +160,12 @@ def register_columns(data: dict, digits: str) -> list[Column]:
 
 
 def register_fractions(data: dict, digits: str, available_pt: float = REGISTER_TEXT_PT,
-                       size_pt: float = REGISTER_SIZE_PT, padding_pt: float = 10.0) -> list[float]:
+                       size_pt: float = REGISTER_SIZE_PT, padding_pt: float = 10.0,
+                       columns: Sequence[Column] | None = None) -> list[float]:
     """Each register column's share of the table width (adding up to 1); ``size_pt`` is a
-    Sarabun size (TH Sarabun sizes times :data:`TH_SARABUN_SCALE`)."""
-    widths = column_widths(register_columns(data, digits), available_pt, size_pt, padding_pt=padding_pt)
+    Sarabun size (TH Sarabun sizes times :data:`TH_SARABUN_SCALE`). ``columns``: the
+    register's :func:`register_columns`, when the caller has them (measured once)."""
+    if columns is None:
+        columns = register_columns(data, digits, distinct=True)
+    widths = column_widths(columns, available_pt, size_pt, padding_pt=padding_pt)
     return [w / sum(widths) for w in widths]

@@ -176,6 +176,7 @@ class Views:
     def register(self, r: Register) -> dict[str, Any]:
         from .measure import NBSP, REGISTER_SIZE_PT, REGISTER_TEXT_PT, fits, keep_short_words, register_columns, register_fractions
 
+        totals = [r.total(c.key) for c in r.columns]  # each a sum over every row: once
         data = {
             "agency": self.agency(self.project.agency),
             "title": [self.text(t) for t in r.title],
@@ -190,18 +191,19 @@ class Views:
                       "marks": [self.mark(r, c, row.values.get(c.key), self.expected(r, row, c)) for c in r.columns]}
                      for row in r.rows],
             "total_label": r.total_label,
-            "totals": [r.total(c.key) for c in r.columns],
+            "totals": totals,
             "total_marks": [self.mark(r, c, r.totals.get(c.key), None if c.target else r.computed_total(c.key))
                             for c in r.columns],
-            "baht_texts": [{"title": c.title, "total": r.total(c.key)} for c in r.columns
-                           if c.baht_text and r.total(c.key) is not None],
+            "baht_texts": [{"title": c.title, "total": total} for c, total in zip(r.columns, totals)
+                           if c.baht_text and total is not None],
             "notes": [self.text(t) for t in r.notes],
         }
         # Column widths from the widest content, measured with the real font (all backends);
         # a table too wide for them is left to the PDF's own fitting (smaller, landscape:
         # kbo_docs.render.pdf) with automatic widths
-        data["widths"] = register_fractions(data, self.digits)
-        data["fixed"] = fits(register_columns(data, self.digits), REGISTER_TEXT_PT, REGISTER_SIZE_PT)
+        columns = register_columns(data, self.digits, distinct=True)
+        data["widths"] = register_fractions(data, self.digits, columns=columns)
+        data["fixed"] = fits(columns, REGISTER_TEXT_PT, REGISTER_SIZE_PT)
         # headers as printed: a number or letter tied to the word before it (DOCX: no-break
         # spaces; HTML: groups each kept on one line, the typed spaces kept)
         titles = [r.row_label] + [c.title for c in r.columns]
