@@ -111,3 +111,13 @@ def test_an_oversized_file_is_not_read_whole(tmp_path, monkeypatch):
     monkeypatch.setenv("KBO_DOCS_MAX_BYTES", "100")
     with pytest.raises(InputError, match="5,000 bytes"):
         source.read_text(path)
+
+
+def test_a_quote_paired_only_by_a_comment_is_still_explained():
+    # Was a crash (ValueError from the repair search) found by the property test above: the
+    # unpaired quote was looked for in the whole line, where the comment's quote paired it.
+    from kbo_docs.findings import InputError
+
+    with pytest.raises(InputError) as err:
+        source.parse_yaml('a: "x #"\nb: [c\n', "f.yaml")
+    assert "f.yaml:2" in str(err.value)

@@ -125,8 +125,9 @@ def _candidates(lines: list[str], at: int, context_line: int | None) -> list[tup
             for width in (2, 4):
                 out.append((n, lead.replace("\t", " " * width) + line.lstrip(" \t"), "tab"))
         if _odd_quotes(line):
-            mark = '"' if line.count('"') % 2 == 1 else "'"
-            opened = line.index(mark)
+            body = line.split(" #")[0]  # the quote _odd_quotes found unpaired: a comment's do not count
+            mark = '"' if body.count('"') % 2 == 1 else "'"
+            opened = body.index(mark)
             # close it where a flow entry ends (", key:" or "]" / "}"), or at the end of the line
             for m in re.finditer(r"(?=,\s*[^\s,\[\]{}]+\s*:\s)|(?=\s*[\]}])", line[opened + 1:]):
                 at_ = opened + 1 + m.start()
