@@ -60,6 +60,7 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     path = template_path(doc.kind)
     if not path.is_file():
         raise TemplateError(f"{path}: ไม่พบแม่แบบ / template not found")
+    lazy_styles()
     tpl = DocxTemplate(io.BytesIO(_prepared_template(str(path), path.stat().st_mtime_ns, font, size_pt)))
     tpl.init_docx()
 
@@ -115,6 +116,56 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     return out.getvalue()
 
 
+@lru_cache(maxsize=1)
+def lazy_styles() -> bool:
+    """Let python-docx read a document's ``styles.xml`` only when something asks for it.
+
+    Rendering fills the body, headers and footers; the template's styles (350 KB of XML in
+    the bundled templates, most of it Word's latent and table styles) pass through unchanged,
+    yet python-docx parsed and re-serialized them for every document: a third of a letter's
+    DOCX time. The styles part now keeps its bytes and parses them on first use (the
+    letterhead and the font pass still read and change styles as before); untouched, the
+    same bytes are written back. Returns False, changing nothing, when another class than
+    python-docx's own is registered for the styles part."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.part import PartFactory
+    from docx.oxml.parser import parse_xml
+    from docx.parts.styles import StylesPart
+
+    if PartFactory.part_type_for.get(CT.WML_STYLES) is not StylesPart:
+        return False
+
+    class LazyStylesPart(StylesPart):
+        _raw: bytes | None = None
+
+        @classmethod
+        def load(cls, partname, content_type, blob, package):  # type: ignore[no-untyped-def, override]
+            part = cls(partname, content_type, None, package)  # type: ignore[arg-type]
+            part._raw = blob
+            return part
+
+        @property  # type: ignore[override]
+        def _element(self):  # type: ignore[no-untyped-def]
+            element = self.__dict__.get("_parsed")
+            if element is None and self._raw is not None:
+                element = self.__dict__["_parsed"] = parse_xml(self._raw)
+                self._raw = None
+            return element
+
+        @_element.setter
+        def _element(self, value):  # type: ignore[no-untyped-def]
+            self.__dict__["_parsed"] = value
+
+        @property
+        def blob(self):  # type: ignore[no-untyped-def]
+            if self.__dict__.get("_parsed") is None and self._raw is not None:
+                return self._raw
+            return super().blob
+
+    PartFactory.part_type_for[CT.WML_STYLES] = LazyStylesPart
+    return True
+
+
 @lru_cache(maxsize=4)
 def _docx_environment(digits: str) -> Any:
     """The Jinja environment of DOCX rendering, one per digit mode, remembering what it
@@ -151,6 +202,7 @@ def _prepared_template(path: str, mtime_ns: int, font: str, size_pt: float) -> b
 
     from . import ooxml
 
+    lazy_styles()
     try:
         document = open_docx(path)
     except Exception as exc:  # not a zip / not a Word document
