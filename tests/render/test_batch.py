@@ -77,6 +77,14 @@ def test_combined_pdf_is_every_letter_in_order(batch):
     starts = [sum(per_letter[:i]) for i in range(len(per_letter))]
     for (name, _), start in zip(districts(), starts):
         assert squeeze(f"เรียนนายอำเภอ{name}") in squeeze(combined.pages[start].extract_text())
+    # every page is the letter's own page: same text layer (as extracted), same size (PDFium
+    # writes the box to 4 decimals), same fonts
+    pages = [page for path in letters for page in PdfReader(path).pages]
+    for page, own in zip(combined.pages, pages, strict=True):
+        assert page.extract_text() == own.extract_text()
+        assert [float(v) for v in page.mediabox] == pytest.approx([float(v) for v in own.mediabox], abs=1e-3)
+        fonts = [f["/BaseFont"] for f in page["/Resources"]["/Font"].values()]
+        assert fonts == [f["/BaseFont"] for f in own["/Resources"]["/Font"].values()]
 
 
 def test_zip_holds_every_letter_and_the_recipient_list(batch):

@@ -173,6 +173,32 @@ def test_configured_font_and_size(lampang):
     assert set(normal.find("w:rFonts", NS).attrib.values()) == {"TH Sarabun New"}
 
 
+def test_styles_pass_through_unparsed_but_parse_when_used(lampang):
+    """styles.xml is not parsed and re-written for every document (lazy_styles): the letter
+    carries the prepared template's styles byte for byte; a document whose styles are read
+    and changed (python-docx's own API) still saves the change."""
+    from docx import Document as open_docx
+
+    from kbo_docs.render.docx import DEFAULT_FONT, DEFAULT_SIZE_PT, _prepared_template, lazy_styles, template_path
+
+    data = render_docx(lampang["circular"])
+    path = template_path("circular")
+    prepared = _prepared_template(str(path), path.stat().st_mtime_ns, DEFAULT_FONT, DEFAULT_SIZE_PT)
+    with zipfile.ZipFile(io.BytesIO(prepared)) as template:
+        assert Docx(data).zip.read("word/styles.xml") == template.read("word/styles.xml")
+    assert lazy_styles()
+    document = open_docx(io.BytesIO(data))
+    from docx.enum.style import WD_STYLE_TYPE
+
+    assert document.styles.element.find("w:style[@w:styleId='KBOLazyTest']", NS) is None
+    document.styles.add_style("KBO Lazy Test", WD_STYLE_TYPE.PARAGRAPH)
+    out = io.BytesIO()
+    document.save(out)
+    styles = Docx(out.getvalue()).styles
+    assert styles.find("w:style[@w:styleId='KBOLazyTest']", NS) is not None
+    assert styles.find("w:style[@w:styleId='Normal']", NS) is not None
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_page_a4_margins_and_page_numbers(rendered, kind):
     out = rendered[kind]

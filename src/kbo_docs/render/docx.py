@@ -52,7 +52,6 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     image that is named but missing.
     """
     import jinja2
-    from docxtpl import DocxTemplate
     from lxml import etree
 
     from . import ooxml
@@ -60,7 +59,8 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     path = template_path(doc.kind)
     if not path.is_file():
         raise TemplateError(f"{path}: ไม่พบแม่แบบ / template not found")
-    tpl = DocxTemplate(io.BytesIO(_prepared_template(str(path), path.stat().st_mtime_ns, font, size_pt)))
+    lazy_styles()
+    tpl = _template_class()(io.BytesIO(_prepared_template(str(path), path.stat().st_mtime_ns, font, size_pt)))
     tpl.init_docx()
 
     env = _docx_environment(doc.digits)
@@ -115,6 +115,75 @@ def render_docx(doc: Document, *, base_dir: Path | None = None, font: str = DEFA
     return out.getvalue()
 
 
+@lru_cache(maxsize=1)
+def _template_class() -> Any:
+    """docxtpl's DocxTemplate remembering its ``patch_xml``: the clean-up of a part's XML
+    before Jinja (a dozen regular expressions over the whole part, a seventh of a letter's
+    DOCX time) depends on that XML alone, which is the same for every document made from one
+    template."""
+    from docxtpl import DocxTemplate
+
+    @lru_cache(maxsize=64)
+    def patched(src_xml: str) -> str:
+        return DocxTemplate.patch_xml(None, src_xml)  # type: ignore[arg-type]  # uses no state
+
+    class Template(DocxTemplate):  # type: ignore[misc]
+        def patch_xml(self, src_xml):  # type: ignore[no-untyped-def]
+            return patched(src_xml) if isinstance(src_xml, str) else super().patch_xml(src_xml)
+
+    return Template
+
+
+@lru_cache(maxsize=1)
+def lazy_styles() -> bool:
+    """Let python-docx read a document's ``styles.xml`` only when something asks for it.
+
+    Rendering fills the body, headers and footers; the template's styles (350 KB of XML in
+    the bundled templates, most of it Word's latent and table styles) pass through unchanged,
+    yet python-docx parsed and re-serialized them for every document: a third of a letter's
+    DOCX time. The styles part now keeps its bytes and parses them on first use (the
+    letterhead and the font pass still read and change styles as before); untouched, the
+    same bytes are written back. Returns False, changing nothing, when another class than
+    python-docx's own is registered for the styles part."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.part import PartFactory
+    from docx.oxml.parser import parse_xml
+    from docx.parts.styles import StylesPart
+
+    if PartFactory.part_type_for.get(CT.WML_STYLES) is not StylesPart:
+        return False
+
+    class LazyStylesPart(StylesPart):
+        _raw: bytes | None = None
+
+        @classmethod
+        def load(cls, partname, content_type, blob, package):  # type: ignore[no-untyped-def, override]
+            part = cls(partname, content_type, None, package)  # type: ignore[arg-type]
+            part._raw = blob
+            return part
+
+        @property  # type: ignore[override]
+        def _element(self):  # type: ignore[no-untyped-def]
+            element = self.__dict__.get("_parsed")
+            if element is None and self._raw is not None:
+                element = self.__dict__["_parsed"] = parse_xml(self._raw)
+                self._raw = None
+            return element
+
+        @_element.setter
+        def _element(self, value):  # type: ignore[no-untyped-def]
+            self.__dict__["_parsed"] = value
+
+        @property
+        def blob(self):  # type: ignore[no-untyped-def]
+            if self.__dict__.get("_parsed") is None and self._raw is not None:
+                return self._raw
+            return super().blob
+
+    PartFactory.part_type_for[CT.WML_STYLES] = LazyStylesPart
+    return True
+
+
 @lru_cache(maxsize=4)
 def _docx_environment(digits: str) -> Any:
     """The Jinja environment of DOCX rendering, one per digit mode, remembering what it
@@ -151,6 +220,7 @@ def _prepared_template(path: str, mtime_ns: int, font: str, size_pt: float) -> b
 
     from . import ooxml
 
+    lazy_styles()
     try:
         document = open_docx(path)
     except Exception as exc:  # not a zip / not a Word document

@@ -408,7 +408,8 @@ def set_page_number_digits(document: Any, digits: str) -> None:
     for sect_pr in body.iter(w("sectPr")):
         set_page_number_format(sect_pr, digits)
     convert = thai.thai_digits if digits == "thai" else thai.arabic_digits
-    for root in xml_parts(document):
+    # fields live in runs: styles and numbering hold none (and are not parsed for nothing)
+    for root in xml_parts(document, ("document.main", "header", "footer", "footnotes", "endnotes")):
         for instruction, result in fields(root):
             if instruction.split()[:1] == ["PAGE"]:
                 for t in result:
