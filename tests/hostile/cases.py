@@ -159,8 +159,11 @@ def many_findings(tmp: Path, kib: int = 1024) -> list[str]:
     return ["check", str(_sample(tmp, text))]
 
 
-def long_enclosure(tmp: Path) -> list[str]:
-    text = SAMPLE.replace("      - title: แบบรายงานผลก่อนการพัฒนา\n", "      - title: แบบรายงาน" + "ก" * 5000 + "\n", 1)
+def long_enclosure(tmp: Path, old: str = "      - title: แบบรายงานผลก่อนการพัฒนา\n",
+                   new: str = "      - title: แบบรายงาน{}\n") -> list[str]:
+    """A 5,000-letter run with no break in a text of the letter head: laid out by its content
+    (a table cell's or a flex item's min-content width) it cost time quadratic in its length."""
+    text = SAMPLE.replace(old, new.format("ก" * 5000), 1)
     assert text != SAMPLE
     return ["render", str(_sample(tmp, text)), "-o", str(tmp / "out"), "--format", "pdf", "--only", "kbo68-districts-01-เมืองลำปาง"]  # one district's letter
 
@@ -282,6 +285,10 @@ CASES = [
     Case("check-1MiB-value-with-7384-findings", many_findings, (1,)),
     Case("check-4.2MB-value-with-31000-findings", lambda t: many_findings(t, 4200), (1,), cpu=6.0),
     Case("render-enclosure-title-5000-letters", long_enclosure, (0,), cpu=6.0),
+    Case("render-address-line-5000-letters",  # was 56 s with the letter head in flex boxes
+         lambda t: long_enclosure(t, "    - ศาลากลางจังหวัดลำปาง\n", "    - ศาลากลาง{}\n"), (0,), cpu=6.0),
+    Case("render-subject-5000-letters",
+         lambda t: long_enclosure(t, "    subject: การดำเนิน", "    subject: การดำเนิน{}"), (0,), cpu=6.0),
     Case("dhondt-100000000-seats", dhondt_huge, (1,)),
     Case("explain-fit-3000000-seats", explain_fit_many, (0,)),
     Case("allocate-total-310-digits", total_digits, says="--total"),
