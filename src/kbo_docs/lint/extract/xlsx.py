@@ -36,6 +36,20 @@ Value = Any
 def extract_xlsx(path: Path, limits: Limits) -> Document:
     name = str(path)
     deadline = Deadline(name, limits)
+    formulas, cached = _workbook(path, name, deadline, limits)
+    doc = Document(name, "xlsx")
+    budget = _Budget(name, deadline, limits.max_formula_refs)
+    for sheet_index, (title, cells) in enumerate(formulas.items()):
+        deadline.check("reading sheets")
+        values = _values(cells, cached.get(title, {}), budget)
+        _blocks(doc, title, sheet_index, cells, values, limits)
+    return doc
+
+
+def _workbook(path: Path, name: str, deadline: Deadline, limits: Limits) -> tuple[
+        dict[str, dict[tuple[int, int], Value]], dict[str, dict[tuple[int, int], Value]]]:
+    """Every sheet's cells as typed (formulas as ``=...``), and the formulas' results the file
+    keeps, after the package checks (limits, no DTD, an Excel workbook and not a Word file)."""
     with open_package(path, "xlsx", limits) as package:
         part = main_part(package, name, limits) or "xl/workbook.xml"
         if part.startswith("word/"):
@@ -56,15 +70,9 @@ def extract_xlsx(path: Path, limits: Limits) -> Document:
     cached: dict[str, dict[tuple[int, int], Value]] = {}
     # the results Excel or LibreOffice keep, read as a second workbook; a file without any
     # (openpyxl's, kbo-docs render's) is read once: its formulas are evaluated here anyway
-    if results_kept and any(isinstance(v, str) and v.startswith("=") for sheet in formulas.values() for v in sheet.values()):
+    if results_kept and any(_is_formula(v) for sheet in formulas.values() for v in sheet.values()):
         cached = _read(openpyxl, path, name, data_only=True, deadline=deadline, limits=limits)
-    doc = Document(name, "xlsx")
-    budget = _Budget(name, deadline, limits.max_formula_refs)
-    for sheet_index, (title, cells) in enumerate(formulas.items()):
-        deadline.check("reading sheets")
-        values = _values(cells, cached.get(title, {}), budget)
-        _blocks(doc, title, sheet_index, cells, values, limits)
-    return doc
+    return formulas, cached
 
 
 _FORMULA_RESULT = re.compile(rb"<(?:\w+:)?f\b[^>]*>(?:(?<=/>)|[^<]*</(?:\w+:)?f>)\s*<(?:\w+:)?v\b[^>]*>(?!\s*</)")
@@ -342,19 +350,7 @@ def read_sheets(path: Path, limits: Limits) -> dict[str, dict[tuple[int, int], V
     clerk's sheet as data (:mod:`kbo_docs.sheets`)."""
     name = str(path)
     deadline = Deadline(name, limits)
-    with open_package(path, "xlsx", limits) as package:
-        results_kept = False
-        for member in package.namelist():
-            if member.endswith((".xml", ".rels", ".vml")):
-                data = read_member(package, member, name, limits)
-                refuse_dtd(data, member, name)
-                results_kept = results_kept or _FORMULA_RESULT.search(data) is not None
-    import openpyxl
-
-    formulas = _read(openpyxl, path, name, data_only=False, deadline=deadline, limits=limits)
-    cached: dict[str, dict[tuple[int, int], Value]] = {}
-    if results_kept and any(_is_formula(v) for sheet in formulas.values() for v in sheet.values()):
-        cached = _read(openpyxl, path, name, data_only=True, deadline=deadline, limits=limits)
+    formulas, cached = _workbook(path, name, deadline, limits)
     budget = _Budget(name, deadline, limits.max_formula_refs)
     return {title: _values(cells, cached.get(title, {}), budget) for title, cells in formulas.items()}
 
