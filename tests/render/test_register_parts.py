@@ -83,6 +83,9 @@ def test_parts_give_the_pages_of_one_layout(small_parts, monkeypatch, tmp_path):
     texts = _texts(pdf)
     assert count == len(texts) == whole_count >= 6
     assert texts == _texts(whole)  # same rows on every page, text layer read back alike
+    joined, alone = pypdf.PdfReader(io.BytesIO(pdf)), pypdf.PdfReader(io.BytesIO(whole))
+    assert joined.metadata.title == alone.metadata.title and joined.metadata.title  # the first part's
+    assert joined.trailer["/Root"]["/Lang"] == alone.trailer["/Root"]["/Lang"] == "th"
     path = tmp_path / "parts.pdf"
     path.write_bytes(pdf)
     pages = pdf_lines(path)

@@ -6,7 +6,8 @@ WeasyPrint keeps every laid-out page of a document until ``write_pdf`` is done, 
 :data:`PART_CELLS` cells each, with the same template (``part`` in ``register.html``): the
 title only on the first part, the total row, the sums in words, the marks and the notes only
 on the last. Each part's PDF is written (text layer and font subsets its own) and its layout
-dropped before the next is laid out; the parts are joined with pypdf.
+dropped before the next is laid out; the parts are joined by
+:func:`kbo_docs.render.combine_pdfs` (the first part's document information and language kept).
 
 The joined pages are the pages one layout would give:
 
@@ -24,14 +25,13 @@ The joined pages are the pages one layout would give:
   laid out with automatic widths gets the probe's column widths, fixed, in every part.
 
 PDF/A and PDF/UA variants are laid out whole: a joined file would need its XMP metadata,
-output intent and structure tree merged, which pypdf does not do.
+output intent and structure tree merged, which page import does not do.
 """
 
 from __future__ import annotations
 
 import gc
 import heapq
-import io
 from collections.abc import Callable
 from typing import Any
 
@@ -114,24 +114,12 @@ def _part(lay_out: Callable[..., Any], part: Document, size: str, css: str, last
     return document.copy(pages).write_pdf(), len(pages), rows
 
 
-def _metadata(writer, pdf: bytes) -> None:  # type: ignore[no-untyped-def]
-    """The first part's document information and language for the joined file."""
-    from pypdf import PdfReader
-    from pypdf.generic import NameObject
-
-    reader = PdfReader(io.BytesIO(pdf))
-    writer.add_metadata({k: v for k, v in (reader.metadata or {}).items()})
-    lang = reader.trailer["/Root"].get("/Lang")
-    if lang is not None:
-        writer._root_object[NameObject("/Lang")] = lang
-
-
 def render_parts(doc: Document, lay_out: Callable[..., Any], fit: Callable[..., Any],
                  body_size: str) -> tuple[bytes, int]:
     """The register's PDF from parts, and its number of pages. ``lay_out(document, size, css)``
     lays out a document (:func:`kbo_docs.render.pdf.render_document`); ``fit(lay_out, size)``
     is :func:`kbo_docs.render.pdf._fit_register`."""
-    from pypdf import PdfReader, PdfWriter
+    from . import combine_pdfs
 
     data = doc.data
     rows = data["rows"]
@@ -152,7 +140,7 @@ def render_parts(doc: Document, lay_out: Callable[..., Any], fit: Callable[..., 
         if fractions and len(fractions) == len(data["widths"]):
             base.update(fixed=True, widths=fractions)
     del fitted, chosen
-    writer = PdfWriter()
+    pdfs: list[bytes] = []
     start, pages_done = 0, 0
     step = max(1, PART_CELLS * len(rows) // _cells(data))
     while True:
@@ -167,12 +155,8 @@ def render_parts(doc: Document, lay_out: Callable[..., Any], fit: Callable[..., 
         # only that one does not walk the register's data again (half the time of a full collection)
         gc.collect(0)
         pages_done += count
-        if not start:
-            _metadata(writer, pdf)
-        writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
+        pdfs.append(pdf)
         if last:
             break
         start += consumed
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue(), pages_done
+    return combine_pdfs(pdfs), pages_done
