@@ -120,6 +120,7 @@ def render_parts(doc: Document, lay_out: Callable[..., Any], fit: Callable[..., 
     lays out a document (:func:`kbo_docs.render.pdf.render_document`); ``fit(lay_out, size)``
     is :func:`kbo_docs.render.pdf._fit_register`."""
     from . import combine_pdfs
+    from .release import released
 
     data = doc.data
     rows = data["rows"]
@@ -149,10 +150,11 @@ def render_parts(doc: Document, lay_out: Callable[..., Any], fit: Callable[..., 
         part = Document(doc.kind, doc.id, {**base, "part": {"start": start, "end": end, "first": start == 0,
                                                               "last": last}}, doc.digits)
         extra = css if not start else f"{css}\n{CONTINUED_CSS.format(first=pages_done + 1)}"
-        pdf, count, consumed = _part(lay_out, part, size, extra, last)
-        # the part's layout is gone but for its cycles (boxes and their parents): freed before the
-        # next part. The collector is paused, so they are all in its youngest generation: collecting
-        # only that one does not walk the register's data again (half the time of a full collection)
+        with released():  # the part's layout freed as soon as it is written (kbo_docs.render.release)
+            pdf, count, consumed = _part(lay_out, part, size, extra, last)
+        # what is left of the part's layout (the few cycles release does not cut: the HTML parser's
+        # tree) is freed before the next part. The collector is paused, so it is all in its youngest
+        # generation: collecting only that one does not walk the register's data again
         gc.collect(0)
         pages_done += count
         pdfs.append(pdf)

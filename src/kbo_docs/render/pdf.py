@@ -117,9 +117,10 @@ def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: 
     require_weasyprint()
     from weasyprint import HTML
 
-    from . import textlayer, thaidist
+    from . import release, textlayer, thaidist
 
     textlayer.install()
+    release.install()
     distributed = thai_distribute and thaidist.install()
     folder = templates_dir() / "html"
     html = render_html(doc, folder)
@@ -134,7 +135,9 @@ def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: 
 
         stylesheets.append(CSS(string=extra_css, font_config=config))
     options = {"pdf_variant": pdf_variant} if pdf_variant else {}
-    return HTML(string=html, base_url=base_url).render(stylesheets=stylesheets, font_config=config, **options)
+    document = HTML(string=html, base_url=base_url).render(stylesheets=stylesheets, font_config=config, **options)
+    release.finished_later(document)
+    return document
 
 
 def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
@@ -149,6 +152,7 @@ def render_pdf_pages(doc: Document, *, base_url: str | None = None, pdf_variant:
     """The PDF of a document and its number of pages. A register is fitted to the page
     (:func:`_fit_register`); a long one is laid out in parts (:mod:`kbo_docs.render.parts`)."""
     from ..collector import paused
+    from .release import released
 
     options = {"pdf_variant": pdf_variant} if pdf_variant else {}
 
@@ -156,7 +160,8 @@ def render_pdf_pages(doc: Document, *, base_url: str | None = None, pdf_variant:
         return render_document(doc, base_url=base_url, pdf_variant=pdf_variant, body_size=size,
                                thai_distribute=thai_distribute, extra_css=css)
 
-    with paused(collect=True):
+    # the layouts made here are freed by reference counting once written (kbo_docs.render.release)
+    with paused(collect=True), released():
         from .parts import needs_parts
 
         if needs_parts(doc, pdf_variant):
