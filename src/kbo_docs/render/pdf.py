@@ -160,18 +160,22 @@ def render_pdf_pages(doc: Document, *, base_url: str | None = None, pdf_variant:
         return render_document(doc, base_url=base_url, pdf_variant=pdf_variant, body_size=size,
                                thai_distribute=thai_distribute, extra_css=css)
 
-    # the layouts made here are freed by reference counting once written (kbo_docs.render.release)
-    with paused(collect=True), released():
-        from .parts import needs_parts
+    # the layouts made here are freed by reference counting once written (kbo_docs.render.release),
+    # before the collector runs again: it has little left to walk
+    with paused(collect=True):
+        with released():
+            from .parts import needs_parts
 
-        if needs_parts(doc, pdf_variant):
-            from .parts import render_parts
+            if needs_parts(doc, pdf_variant):
+                from .parts import render_parts
 
-            return render_parts(doc, lambda part, size, css: render_document(
-                part, base_url=base_url, body_size=size, thai_distribute=thai_distribute, extra_css=css),
-                _fit_register, body_size)
-        document = _fit_register(lay_out, body_size) if doc.kind == "register" else lay_out(body_size)
-        return document.write_pdf(**options), len(document.pages)
+                return render_parts(doc, lambda part, size, css: render_document(
+                    part, base_url=base_url, body_size=size, thai_distribute=thai_distribute, extra_css=css),
+                    _fit_register, body_size)
+            document = _fit_register(lay_out, body_size) if doc.kind == "register" else lay_out(body_size)
+            result = document.write_pdf(**options), len(document.pages)
+            del document
+        return result
 
 
 FLOOR_PT = 8.0
