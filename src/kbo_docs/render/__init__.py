@@ -237,7 +237,7 @@ def render_project(
             "series (give --number-register to take it from the numbering register)" for key in sorted(blank)
         ]
     options = Options(pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute, overwrite=overwrite,
-                      letterhead=letterhead)
+                      letterhead=letterhead, jobs=jobs)
     outcomes = run(tasks, options, jobs, progress, helper)
     for task, outcome in zip(tasks, outcomes):
         result.written += outcome.written

@@ -43,6 +43,8 @@ class Options:
     overwrite: bool = False
     letterhead: Path | None = None
     """An office's Word letterhead as the base of the DOCX (:mod:`kbo_docs.render.letterhead`)."""
+    jobs: int = 1
+    """Processes one long register's PDF may be laid out in (:mod:`kbo_docs.render.parts`)."""
 
 
 @dataclass(eq=False)
@@ -104,7 +106,7 @@ def make(task: Task, options: Options, outcome: Outcome) -> list[tuple[Path, byt
 
                 # as render_one, with the page count: a register fitted to the page, a long one in parts
                 data, pages = render_pdf_pages(task.doc, pdf_variant=options.pdf_variant,
-                                               thai_distribute=options.thai_distribute)
+                                               thai_distribute=options.thai_distribute, jobs=options.jobs)
                 outcome.pages += pages
             else:
                 data = render_one(task.doc, fmt, chart=options.chart, letterhead=options.letterhead)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import gc
 import heapq
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .view import Document
@@ -43,6 +44,8 @@ out in parts: 1,500 rows of the usual five columns, about 45 pages, 240 MiB laid
 PART_CELLS = 5_000
 """Cells laid out in one part: 1,000 rows of five columns, about 30 pages (memory grows with
 the part, about 105 MiB a thousand such rows; time is the same with parts of half the size)."""
+MAX_WORKERS = 4
+"""At most this many parts are laid out at once (each holds about 105 MiB a thousand rows)."""
 PROBE_ROWS = 2
 """The widest rows of each column put in the probe."""
 
@@ -62,8 +65,9 @@ def needs_parts(doc: Document, pdf_variant: str | None) -> bool:
     return doc.kind == "register" and not pdf_variant and _cells(doc.data) > PARTS_ABOVE
 
 
-def _probe_rows(data: dict[str, Any], digits: str) -> list[dict[str, Any]]:
-    """The rows holding each column's widest cells (the total row is always in the table)."""
+def _probe_rows(data: dict[str, Any], digits: str) -> list[int]:
+    """The indexes of the rows holding each column's widest cells (the total row is always in
+    the table), in order."""
     from .measure import register_columns, text_width
 
     rows = data["rows"]
@@ -71,7 +75,7 @@ def _probe_rows(data: dict[str, Any], digits: str) -> list[dict[str, Any]]:
     for column in register_columns(data, digits):
         cells = column.cells[: len(rows)]
         chosen.update(heapq.nlargest(PROBE_ROWS, range(len(cells)), key=lambda i: text_width(cells[i], 10.0)))
-    return [rows[i] for i in sorted(chosen)]
+    return sorted(chosen)
 
 
 def _column_fractions(document) -> list[float] | None:  # type: ignore[no-untyped-def]
@@ -114,16 +118,71 @@ def _part(lay_out: Callable[..., Any], part: Document, size: str, css: str, last
     return document.copy(pages).write_pdf(), len(pages), rows
 
 
+@dataclass(frozen=True)
+class Spec:
+    """A part to lay out: rows ``[start, end)``, its first page numbered ``page``; a part that
+    is not ``last`` has its last page left out."""
+
+    start: int
+    end: int
+    page: int
+    last: bool
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A part laid out: its PDF, the pages kept, and the row the next part starts with."""
+
+    pdf: bytes
+    pages: int
+    next_start: int
+
+
+class _Job:
+    """What every part of one register shares (inherited by forked workers, never pickled)."""
+
+    def __init__(self, doc: Document, base: dict[str, Any], lay_out: Callable[..., Any], size: str, css: str) -> None:
+        self.doc, self.base, self.lay_out, self.size, self.css = doc, base, lay_out, size, css
+
+    def run(self, spec: Spec) -> Laid:
+        doc = self.doc
+        part = Document(doc.kind, doc.id, {**self.base, "part": {"start": spec.start, "end": spec.end,
+                                                                  "first": spec.start == 0, "last": spec.last}},
+                        doc.digits)
+        extra = self.css if not spec.start else f"{self.css}\n{CONTINUED_CSS.format(first=spec.page)}"
+        pdf, count, consumed = _part(self.lay_out, part, self.size, extra, spec.last)
+        # the part's layout is gone but for its cycles (boxes and their parents): freed before the
+        # next part. The collector is paused, so they are all in its youngest generation: collecting
+        # only that one does not walk the register's data again (half the time of a full collection)
+        gc.collect(0)
+        return Laid(pdf, count, spec.start + consumed)
+
+
+REPAIRS: list[tuple[int, int]] = []
+"""(row, page) of each stretch laid out again because the prediction missed it (for tests and
+benchmarks: an empty list after a register means every part was used as predicted)."""
+
+_JOB: _Job | None = None
+"""The register being laid out by this process's workers (set before they are forked)."""
+
+
+def _run_in_worker(spec: Spec) -> Laid:
+    assert _JOB is not None
+    return _JOB.run(spec)
+
+
 def render_parts(doc: Document, lay_out: Callable[..., Any], fit: Callable[..., Any],
-                 body_size: str) -> tuple[bytes, int]:
+                 body_size: str, jobs: int = 1) -> tuple[bytes, int]:
     """The register's PDF from parts, and its number of pages. ``lay_out(document, size, css)``
     lays out a document (:func:`kbo_docs.render.pdf.render_document`); ``fit(lay_out, size)``
-    is :func:`kbo_docs.render.pdf._fit_register`."""
+    is :func:`kbo_docs.render.pdf._fit_register`. With ``jobs`` > 1 the parts are laid out side
+    by side in worker processes, from predicted page starts (:func:`_side_by_side`)."""
     from . import combine_pdfs
 
     data = doc.data
     rows = data["rows"]
-    probe = Document(doc.kind, doc.id, {**data, "rows": _probe_rows(data, doc.digits)}, doc.digits)
+    probed = _probe_rows(data, doc.digits)
+    probe = Document(doc.kind, doc.id, {**data, "rows": [rows[i] for i in probed]}, doc.digits)
     chosen: dict[str, Any] = {}
 
     def lay_out_probe(size: str, css: str = ""):  # type: ignore[no-untyped-def]
@@ -139,24 +198,136 @@ def render_parts(doc: Document, lay_out: Callable[..., Any], fit: Callable[..., 
         fractions = _column_fractions(fitted)
         if fractions and len(fractions) == len(data["widths"]):
             base.update(fixed=True, widths=fractions)
-    del fitted, chosen
-    pdfs: list[bytes] = []
-    start, pages_done = 0, 0
+    job = _Job(doc, base, lay_out, size, css)
     step = max(1, PART_CELLS * len(rows) // _cells(data))
-    while True:
-        end = min(start + step, len(rows))
-        last = end == len(rows)
-        part = Document(doc.kind, doc.id, {**base, "part": {"start": start, "end": end, "first": start == 0,
-                                                              "last": last}}, doc.digits)
-        extra = css if not start else f"{css}\n{CONTINUED_CSS.format(first=pages_done + 1)}"
-        pdf, count, consumed = _part(lay_out, part, size, extra, last)
-        # the part's layout is gone but for its cycles (boxes and their parents): freed before the
-        # next part. The collector is paused, so they are all in its youngest generation: collecting
-        # only that one does not walk the register's data again (half the time of a full collection)
-        gc.collect(0)
-        pages_done += count
-        pdfs.append(pdf)
-        if last:
-            break
-        start += consumed
-    return combine_pdfs(pdfs), pages_done
+    workers = _workers(jobs)
+    starts = _predicted_starts(job, fitted, probed, step) if workers > 1 else None
+    del fitted, chosen
+    if starts:
+        laid = _side_by_side(job, starts, step, workers)
+    else:
+        laid = []
+        spec = Spec(0, min(step, len(rows)), 1, step >= len(rows))
+        while True:
+            laid.append(job.run(spec))
+            if spec.last:
+                break
+            start, page = laid[-1].next_start, spec.page + laid[-1].pages
+            end = min(start + step, len(rows))
+            spec = Spec(start, end, page, end == len(rows))
+    return combine_pdfs([part.pdf for part in laid]), sum(part.pages for part in laid)
+
+
+def _workers(jobs: int) -> int:
+    """Worker processes for the parts: ``jobs``, at most :data:`MAX_WORKERS`, and none in a
+    process that may not have children (a batch's own worker), that runs other threads (a web
+    server: a fork copies locks other threads may hold) or that has no ``fork``."""
+    import multiprocessing
+    import threading
+
+    if (jobs < 2 or multiprocessing.current_process().daemon or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return 1
+    return min(jobs, MAX_WORKERS)
+
+
+def _body_rows(page) -> list[Any]:  # type: ignore[no-untyped-def]
+    """The register's row boxes on a laid-out page (the header and footer rows not counted)."""
+    from weasyprint.formatting_structure import boxes
+
+    return [row for box in page._page_box.descendants()
+            if isinstance(box, boxes.TableRowGroupBox) and not (box.is_header or box.is_footer)
+            for row in box.children]
+
+
+def _bottom(page) -> float:  # type: ignore[no-untyped-def]
+    box = page._page_box
+    return box.content_box_y() + box.height
+
+
+def _predicted_starts(job: _Job, fitted: Any, probed: list[int], step: int) -> list[tuple[int, int]] | None:
+    """Where the parts laid out side by side start: (row, page number) pairs, the first (0, 1),
+    each at a row predicted to begin a page, about ``step`` rows apart; None when the layouts
+    give nothing to predict from.
+
+    A page of the register is its repeated header and the rows that fit under it. The first
+    page's first row is where the probe (the title and the widest rows) put it, a later page's
+    where a part that starts on it puts it (a small layout of the probe as such a part); a row
+    is as tall as the probe laid that row out, any other row as tall as the probe's shortest
+    (rows are one line each unless names wrap). A prediction that is wrong costs time, never
+    pages: every part is checked against the pages before it (:func:`_side_by_side`)."""
+    rows = job.base["rows"]
+    first_page = fitted.pages[0]
+    first_rows = _body_rows(first_page)
+    if len(first_rows) < len(probed):
+        return None  # the probe's rows did not all fit on its first page: nothing measured
+    heights = {index: box.height for index, box in zip(probed, first_rows)}
+    if not heights or min(heights.values()) <= 0:
+        return None
+    shortest = min(heights.values())
+    # the probe's rows as a part after the first: rows[1:] of a list whose row 0 is never printed
+    later = job.lay_out(Document(job.doc.kind, job.doc.id, {
+        **job.base, "rows": [None, *(rows[i] for i in probed)],
+        "part": {"start": 1, "end": 1 + len(probed), "first": False, "last": False}}, job.doc.digits),
+        job.size, f"{job.css}\n{CONTINUED_CSS.format(first=2)}")
+    later_rows = _body_rows(later.pages[0])
+    if not later_rows:
+        return None
+    top = (first_rows[0].position_y, later_rows[0].position_y)
+    bottom = (_bottom(first_page), _bottom(later.pages[0]))
+    del later
+    starts, page, y, on_page = [(0, 1)], 0, top[0], 0
+    for index in range(len(rows)):
+        height = heights.get(index, shortest)
+        if on_page and y + height > bottom[min(page, 1)]:
+            page, y, on_page = page + 1, top[1], 0
+            if index - starts[-1][0] >= step:
+                starts.append((index, page + 1))
+        y += height
+        on_page += 1
+    return starts if len(starts) > 1 else None
+
+
+def _side_by_side(job: _Job, starts: list[tuple[int, int]], step: int, workers: int) -> list[Laid]:
+    """The parts laid out in ``workers`` forked processes at once, each from a predicted page
+    start to the next one, that next row included: the part's last page is left out, and the
+    prediction was right when that page began with that row. The parts are then taken in order:
+    a part is used only if it starts where the pages before it end and is numbered on from
+    them; otherwise that stretch is laid out again from where they end (to the next predicted
+    start), as the parts one after the other would be. So the pages are those of one layout
+    whatever the prediction; a wrong one only costs the time of laying a stretch out twice."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    global _JOB
+    rows = len(job.base["rows"])
+    starts = [(0, 1), *sorted({row: page for row, page in starts if 0 < row < rows}.items())]
+    boundaries = [row for row, _ in starts]
+    specs = {row: Spec(row, boundaries[i + 1] + 1, page, False) if i + 1 < len(starts) else Spec(row, rows, page, True)
+             for i, (row, page) in enumerate(starts)}
+    _JOB = job
+    REPAIRS.clear()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures: dict[Spec, Future[Laid]] = {spec: pool.submit(_run_in_worker, spec) for spec in specs.values()}
+            laid: list[Laid] = []
+            start, page = 0, 1
+            while True:
+                spec = specs.get(start)
+                if spec is None or spec.page != page:
+                    REPAIRS.append((start, page))
+                    ahead = [row for row in boundaries if row >= start + max(1, step // 2)]
+                    spec = Spec(start, min(ahead[0] + 1, rows), page, False) if ahead else Spec(start, rows, page, True)
+                    if spec not in futures:
+                        futures[spec] = pool.submit(_run_in_worker, spec)
+                part = futures.pop(spec).result()
+                laid.append(part)
+                if spec.last:
+                    break
+                start, page = part.next_start, page + part.pages
+                for other in [s for s in futures if s.start < start]:  # stretches already laid out
+                    futures.pop(other).cancel()
+            pool.shutdown(wait=True, cancel_futures=True)  # a stretch no longer wanted is not started
+            return laid
+    finally:
+        _JOB = None

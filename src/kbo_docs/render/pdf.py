@@ -184,9 +184,11 @@ def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str |
 
 
 def render_pdf_pages(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
-                     body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True) -> tuple[bytes, int]:
+                     body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True,
+                     jobs: int = 1) -> tuple[bytes, int]:
     """The PDF of a document and its number of pages. A register is fitted to the page
-    (:func:`_fit_register`); a long one is laid out in parts (:mod:`kbo_docs.render.parts`)."""
+    (:func:`_fit_register`); a long one is laid out in parts (:mod:`kbo_docs.render.parts`),
+    in up to ``jobs`` processes at once."""
     from ..collector import paused
 
     options = {"pdf_variant": pdf_variant} if pdf_variant else {}
@@ -203,7 +205,7 @@ def render_pdf_pages(doc: Document, *, base_url: str | None = None, pdf_variant:
 
             return render_parts(doc, lambda part, size, css: render_document(
                 part, base_url=base_url, body_size=size, thai_distribute=thai_distribute, extra_css=css),
-                _fit_register, body_size)
+                _fit_register, body_size, jobs)
         document = _fit_register(lay_out, body_size) if doc.kind == "register" else lay_out(body_size)
         return document.write_pdf(**options), len(document.pages)
 
