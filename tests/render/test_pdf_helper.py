@@ -90,7 +90,16 @@ def test_a_pdf_the_helper_cannot_make_is_made_here(alone, tmp_path, monkeypatch)
     same_files(tmp_path, alone)
 
 
-def test_a_helper_whose_work_is_not_wanted_is_killed_not_waited_for(tmp_path):
+def test_a_helper_whose_work_is_not_wanted_is_stopped_not_waited_for(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # the helper's font folder goes under TMPDIR
+    from kbo_docs.render import pdf
+
+    monkeypatch.setattr(pdf, "_CONFIGS", [])
+    pdf._stylesheet.cache_clear()  # the helper builds its own fonts, in TMPDIR
     pdf_helper = helper.start()
     assert pdf_helper is not None
     project = load_project(ONE_LETTER)
@@ -98,13 +107,30 @@ def test_a_helper_whose_work_is_not_wanted_is_killed_not_waited_for(tmp_path):
     from kbo_docs.render.batch import Options, Task
 
     docs = [doc for doc, fmt in plan(project, ["pdf"], None) if fmt == "pdf"]
-    pdf_helper.submit([Task(i, doc, [("pdf", tmp_path / f"{doc.id}.pdf")]) for i, doc in enumerate(docs)], Options())
+    out = tmp_path / "out"
+    out.mkdir()
+    pdf_helper.submit([Task(i, doc, [("pdf", out / f"{doc.id}.pdf")]) for i, doc in enumerate(docs)], Options())
+    time.sleep(0.5)  # at work
     started = time.perf_counter()
     pdf_helper.close()
     assert time.perf_counter() - started < 5
-    assert pdf_helper.status is not None and os.WIFSIGNALED(pdf_helper.status)
-    assert os.WTERMSIG(pdf_helper.status) == signal.SIGKILL
-    assert list(tmp_path.iterdir()) == []  # the helper writes nothing itself
+    assert pdf_helper.status is not None and os.WIFEXITED(pdf_helper.status)
+    assert list(out.iterdir()) == []  # the helper writes nothing itself
+    assert list((tmp_path / "tmp").iterdir()) == []  # and removed its font folder on the way out
+    pdf._stylesheet.cache_clear()
+
+
+def test_a_helper_never_given_work_is_stopped_at_once():
+    pdf_helper = helper.start()
+    assert pdf_helper is not None
+    started = time.perf_counter()
+    pdf_helper.close()
+    assert time.perf_counter() - started < 5
+    status = pdf_helper.status
+    assert status is not None  # reaped: no process left behind
+    # ended by its handler (0), or by SIGTERM itself before the handler was set (no font folder yet)
+    assert (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0) or \
+        (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM)
 
 
 def test_a_helper_is_started_only_where_it_can_pay_for_itself(monkeypatch):

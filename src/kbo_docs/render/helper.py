@@ -96,12 +96,12 @@ class PdfHelper:
         self.pending = []
 
     def close(self) -> None:
-        """Tell the helper to stop (its end of the pipe sees EOF; killed if it still has work whose
-        replies will not be read) and wait for it, so its CPU time and memory are counted with
-        this process's and no process is left behind."""
-        if self.pending:  # replies nobody will read (the render stopped early): no waiting for them
+        """Tell the helper to stop (its end of the pipe sees EOF; SIGTERM if it still has work whose
+        replies will not be read, or was given none) and wait for it, so its CPU time and memory
+        are counted with this process's and no process is left behind."""
+        if self.pending or self._sender is None:  # work nobody will read, or none given: no waiting for it
             with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
+                os.kill(self.pid, signal.SIGTERM)  # it removes its font folder and ends (_serve)
         with contextlib.suppress(OSError):
             self._conn.close()
         with contextlib.suppress(ChildProcessError):
@@ -140,6 +140,8 @@ def start() -> PdfHelper | None:
         try:
             parent_end.close()
             _serve(child_end)
+        except SystemExit:  # stopped by the parent (SIGTERM)
+            code = 0
         except BaseException:  # noqa: BLE001 - the parent makes whatever it did not get
             code = 1
         finally:
@@ -163,6 +165,10 @@ def started(formats: list[str], jobs: int) -> Iterator[PdfHelper | None]:
             helper.close()
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(0)  # through start()'s finally: the font folder is removed before os._exit
+
+
 def _serve(conn: Connection) -> None:
     """The helper's life: warm up, then make the PDFs of each batch of tasks it is sent, until
     the parent closes the pipe."""
@@ -170,6 +176,7 @@ def _serve(conn: Connection) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent reports, the helper just goes
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _stop)
     from .pdf import warm
 
     with contextlib.suppress(Exception):  # a failure shows again, and is reported, when the parent makes the PDF
