@@ -202,6 +202,22 @@ def test_side_by_side_parts_start_where_predicted(monkeypatch):
     assert _texts(pdf) == _texts(_whole(monkeypatch, doc)[0])
 
 
+def test_rows_of_many_heights_are_predicted_too(monkeypatch):
+    """Names too wide to stay on one line wrap, to two, three or four lines by row: each row's
+    height is predicted from its own text, so the parts still start where predicted."""
+    monkeypatch.setattr(parts, "PARTS_ABOVE", 300)
+    monkeypatch.setattr(parts, "PART_CELLS", 350)
+    monkeypatch.setattr(parts, "_workers", lambda jobs: 2)
+    data = yaml.safe_load(_register_text(wide=True))
+    for i, row in enumerate(data["registers"][0]["rows"]):
+        row[0] += " บ้านใหม่พัฒนา" * ((i * 7) % 5)
+    doc = _document(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    pdf, count = render_pdf_pages(doc)
+    assert parts.REPAIRS == []
+    whole, whole_count = _whole(monkeypatch, doc)
+    assert count == whole_count >= 15 and _texts(pdf) == _texts(whole)
+
+
 @pytest.mark.parametrize("shift", [-3, 2, 40])
 def test_a_wrong_prediction_costs_time_not_pages(monkeypatch, shift):
     """Parts predicted to start mid-page (or numbered wrong) are laid out again from where the

@@ -264,7 +264,7 @@ def _predicted_starts(job: _Job, fitted: Any, probed: list[int], step: int) -> l
     heights = {index: box.height for index, box in zip(probed, first_rows)}
     if not heights or min(heights.values()) <= 0:
         return None
-    shortest = min(heights.values())
+    estimate = _row_heights(job, first_rows[: len(probed)])
     # the probe's rows as a part after the first: rows[1:] of a list whose row 0 is never printed
     later = job.lay_out(Document(job.doc.kind, job.doc.id, {
         **job.base, "rows": [None, *(rows[i] for i in probed)],
@@ -278,7 +278,7 @@ def _predicted_starts(job: _Job, fitted: Any, probed: list[int], step: int) -> l
     del later
     starts, page, y, on_page = [(0, 1)], 0, top[0], 0
     for index in range(len(rows)):
-        height = heights.get(index, shortest)
+        height = heights[index] if index in heights else estimate(index)
         if on_page and y + height > bottom[min(page, 1)]:
             page, y, on_page = page + 1, top[1], 0
             if index - starts[-1][0] >= step:
@@ -286,6 +286,73 @@ def _predicted_starts(job: _Job, fitted: Any, probed: list[int], step: int) -> l
         y += height
         on_page += 1
     return starts if len(starts) > 1 else None
+
+
+def _lines(row: Any) -> int:
+    """The most lines a cell of a laid-out row holds."""
+    from weasyprint.formatting_structure import boxes
+
+    return max((sum(isinstance(line, boxes.LineBox) for line in cell.children) for cell in row.children), default=1)
+
+
+def _text_style(cell: Any) -> Any:
+    """The computed style of the first text in a laid-out cell (None if it holds none)."""
+    from weasyprint.formatting_structure import boxes
+
+    for box in cell.descendants():
+        if isinstance(box, boxes.TextBox):
+            return box.style
+    return None
+
+
+def _row_heights(job: _Job, probe_rows: list[Any]) -> Callable[[int], float]:
+    """How tall each row of the register will be, from the probe's laid-out rows: as tall as
+    the shortest when every probe row is one line (names and figures do not wrap); otherwise a
+    one-line row's height plus a line for each line more that a cell's text takes at its
+    column's width. A text that fits by the font's advance widths is one line; a longer one is
+    broken into lines as WeasyPrint breaks it (``split_first_line``, Pango)."""
+    from weasyprint.text.line_break import split_first_line
+
+    from .measure import _advances, register_columns
+    from .pdf import breakable
+
+    shortest = min(row.height for row in probe_rows)
+    if all(_lines(row) == 1 for row in probe_rows):
+        return lambda index: shortest
+    try:
+        cells = probe_rows[0].children
+        line = max(cell.children[0].height for cell in cells if cell.children)
+        one = min(row.height - (_lines(row) - 1) * line for row in probe_rows)
+        widths = [cell.width for cell in cells]
+        styles = [_text_style(cell) for cell in cells]
+        columns = register_columns(job.base, job.doc.digits)
+        if len(columns) != len(widths) or line <= 0 or min(widths) <= 0:
+            return lambda index: shortest
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        return lambda index: shortest
+    advances, upem, fallback = _advances(False)
+
+    def lines_of(text: str, style: Any, width: float) -> int:
+        if style is None or sum(advances.get(ch, fallback) for ch in text) * style["font_size"] / upem <= width:
+            return 1
+        text, count = str(breakable(text)), 0
+        while text and count < 1000:
+            count += 1
+            _, _, resume, *_ = split_first_line(text, style, None, width, 0)
+            if resume is None:
+                break
+            text = text.encode()[resume:].decode(errors="ignore")
+        return max(count, 1)
+
+    def height(index: int) -> float:
+        try:
+            lines = max(lines_of(column.cells[index], style, width)
+                        for column, style, width in zip(columns, styles, widths))
+        except Exception:  # noqa: BLE001 - a guess that cannot be made is the shortest row (checked anyway)
+            return shortest
+        return one + (lines - 1) * line
+
+    return height
 
 
 def _side_by_side(job: _Job, starts: list[tuple[int, int]], step: int, workers: int) -> list[Laid]:
