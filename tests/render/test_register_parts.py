@@ -60,6 +60,7 @@ def small_parts(monkeypatch, request):
     """Small parts, laid out one after the other in this process or side by side in two workers."""
     monkeypatch.setattr(parts, "PARTS_ABOVE", 300)  # cells: 60 rows of the register's 5 columns
     monkeypatch.setattr(parts, "PART_CELLS", 350)  # 70 rows, about two pages
+    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
     monkeypatch.setattr(parts, "_workers", lambda jobs: request.param)
     return request.param
 
@@ -191,6 +192,7 @@ def test_side_by_side_parts_start_where_predicted(monkeypatch):
     number predicted from the probe, so none is laid out twice."""
     monkeypatch.setattr(parts, "PARTS_ABOVE", 300)
     monkeypatch.setattr(parts, "PART_CELLS", 350)
+    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
     monkeypatch.setattr(parts, "_workers", lambda jobs: 2)
     seen = []
     real = parts._side_by_side
@@ -207,6 +209,7 @@ def test_rows_of_many_heights_are_predicted_too(monkeypatch):
     height is predicted from its own text, so the parts still start where predicted."""
     monkeypatch.setattr(parts, "PARTS_ABOVE", 300)
     monkeypatch.setattr(parts, "PART_CELLS", 350)
+    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
     monkeypatch.setattr(parts, "_workers", lambda jobs: 2)
     data = yaml.safe_load(_register_text(wide=True))
     for i, row in enumerate(data["registers"][0]["rows"]):
@@ -224,6 +227,7 @@ def test_a_wrong_prediction_costs_time_not_pages(monkeypatch, shift):
     pages before them end: the pages are those of one layout all the same."""
     monkeypatch.setattr(parts, "PARTS_ABOVE", 300)
     monkeypatch.setattr(parts, "PART_CELLS", 350)
+    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
     monkeypatch.setattr(parts, "_workers", lambda jobs: 2)
     real = parts._predicted_starts
 

@@ -44,6 +44,10 @@ out in parts: 1,500 rows of the usual five columns, about 45 pages, 240 MiB laid
 PART_CELLS = 5_000
 """Cells laid out in one part: 1,000 rows of five columns, about 30 pages (memory grows with
 the part, about 105 MiB a thousand such rows; time is the same with parts of half the size)."""
+SIDE_BY_SIDE_CELLS = 3_500
+"""Cells in one part when parts are laid out side by side: 700 rows of five columns, so two
+workers at once hold about what one part of :data:`PART_CELLS` does alone (10,000 rows: a
+summed PSS of about 370 MiB with parts of 1,000 rows)."""
 MAX_WORKERS = 4
 """At most this many parts are laid out at once (each holds about 105 MiB a thousand rows)."""
 PROBE_ROWS = 2
@@ -199,8 +203,8 @@ def render_parts(doc: Document, lay_out: Callable[..., Any], fit: Callable[..., 
         if fractions and len(fractions) == len(data["widths"]):
             base.update(fixed=True, widths=fractions)
     job = _Job(doc, base, lay_out, size, css)
-    step = max(1, PART_CELLS * len(rows) // _cells(data))
     workers = _workers(jobs)
+    step = max(1, (PART_CELLS if workers == 1 else SIDE_BY_SIDE_CELLS) * len(rows) // _cells(data))
     starts = _predicted_starts(job, fitted, probed, step) if workers > 1 else None
     del fitted, chosen
     if starts:
