@@ -24,6 +24,17 @@ The joined pages are the pages one layout would give:
   rows (per column, by the font's advance widths: :mod:`kbo_docs.render.measure`); a table
   laid out with automatic widths gets the probe's column widths, fixed, in every part.
 
+**Side by side.** One layout is a chain (where a page starts depends on every page before
+it), so with ``jobs`` > 1 the chain is predicted and checked instead of waited for: the
+probe's layout gives where a page's first row stands and how tall each row will be
+(:func:`_row_heights`), which gives every page's first row; the parts start at predicted page
+starts about :data:`SIDE_BY_SIDE_CELLS` cells apart and are laid out at once in forked
+workers, each to the next part's first row, that row included. Taken in order, a part whose
+dropped last page began with that row proved the next part's start; a part that does not start
+where the pages before it end, or is numbered otherwise, is laid out again from where they end
+(:data:`REPAIRS`). So the pages are those of one layout whatever the prediction; a wrong one
+costs the time of a stretch laid out twice.
+
 PDF/A and PDF/UA variants are laid out whole: a joined file would need its XMP metadata,
 output intent and structure tree merged, which page import does not do.
 """
@@ -46,8 +57,8 @@ PART_CELLS = 5_000
 the part, about 105 MiB a thousand such rows; time is the same with parts of half the size)."""
 SIDE_BY_SIDE_CELLS = 3_500
 """Cells in one part when parts are laid out side by side: 700 rows of five columns, so two
-workers at once hold about what one part of :data:`PART_CELLS` does alone (10,000 rows: a
-summed PSS of about 370 MiB with parts of 1,000 rows)."""
+workers at once hold about what one part of :data:`PART_CELLS` does alone (10,000 rows:
+312 MiB summed PSS of every process of ``kbo-docs render``; 371 MiB with 1,000-row parts)."""
 MAX_WORKERS = 4
 """At most this many parts are laid out at once (each holds about 105 MiB a thousand rows)."""
 PROBE_ROWS = 2
