@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .api import CheckResult, check_file, exit_code
 from .model import KINDS
+
+if TYPE_CHECKING:
+    from .render.helper import PdfHelper
 
 PDF_VARIANTS = ("pdf/a-3b", "pdf/a-1b", "pdf/a-2b", "pdf/ua-1")
 """The archival PDFs ``render --pdf-variant`` makes: :data:`kbo_docs.render.PDF_VARIANTS`, written
@@ -212,15 +216,27 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
     A circular with recipients gives one letter per recipient, their PDFs combined in order
     (<id>.pdf) and a ZIP of all of them (<id>.zip). Exit 0: all written; 1: refused (errors
     found) or some documents failed (the others are written); 2: an input could not be used."""
-    from .findings import InputError
     from .render import FORMATS
     from .render.batch import default_jobs
-    from .render.jinja import TemplateError
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
     bad = [f for f in chosen if f not in FORMATS]
     if bad or not chosen:
         raise click.UsageError(f"--format takes docx, pdf, xlsx; got {formats!r}")
+    from .render.helper import started
+
+    jobs = jobs or default_jobs()
+    with started(chosen, jobs) as helper:  # WeasyPrint warms up in it while the file is checked
+        _render(file, outdir, only, chosen, pdf_variant, chart, thai_distribute, letterhead, overwrite, force,
+                jobs, quiet, number_register, helper)
+
+
+def _render(file: str, outdir: str, only: tuple[str, ...], chosen: list[str], pdf_variant: str | None,
+            chart: bool, thai_distribute: bool, letterhead: str | None, overwrite: bool, force: bool,
+            jobs: int, quiet: bool, number_register: str | None, helper: PdfHelper | None) -> None:
+    from .findings import InputError
+    from .render.jinja import TemplateError
+
     result = check_file(file)
     if result.error is not None:
         click.echo(click.style(result.error.detailed(), fg="red"), err=True)
@@ -239,8 +255,8 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
         with reporter(quiet=quiet) as progress:
             rendered = render_project(result.loaded, outdir, formats=chosen, only=only, overwrite=overwrite,
                                       pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute,
-                                      jobs=jobs or default_jobs(), progress=progress, number_register=register,
-                                      letterhead=letterhead, checked=result.findings)
+                                      jobs=jobs, progress=progress, number_register=register,
+                                      letterhead=letterhead, checked=result.findings, helper=helper)
     except (InputError, TemplateError) as exc:
         click.echo(click.style(getattr(exc, "detailed", exc.__str__)(), fg="red"), err=True)
         sys.exit(2)

@@ -55,10 +55,14 @@ def _document(text: str):  # type: ignore[no-untyped-def]
     return doc
 
 
-@pytest.fixture
-def small_parts(monkeypatch):
+@pytest.fixture(params=[1, 2], ids=["one-process", "side-by-side"])
+def small_parts(monkeypatch, request):
+    """Small parts, laid out one after the other in this process or side by side in two workers."""
     monkeypatch.setattr(parts, "PARTS_ABOVE", 300)  # cells: 60 rows of the register's 5 columns
     monkeypatch.setattr(parts, "PART_CELLS", 350)  # 70 rows, about two pages
+    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
+    monkeypatch.setattr(parts, "_workers", lambda jobs: request.param)
+    return request.param
 
 
 def _whole(monkeypatch, doc):  # type: ignore[no-untyped-def]
@@ -181,3 +185,75 @@ def test_render_project_counts_the_pages_of_parts(small_parts, tmp_path):
     result = render_project(load_text(_register_text(), "reg.yaml"), tmp_path, formats=["pdf"])
     (pdf,) = result.written
     assert result.pages == len(pypdf.PdfReader(str(pdf)).pages) >= 6
+
+
+def test_side_by_side_parts_start_where_predicted(monkeypatch):
+    """Rows of one line each: every part laid out side by side starts on the row and page
+    number predicted from the probe, so none is laid out twice."""
+    monkeypatch.setattr(parts, "PARTS_ABOVE", 300)
+    monkeypatch.setattr(parts, "PART_CELLS", 350)
+    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
+    monkeypatch.setattr(parts, "_workers", lambda jobs: 2)
+    seen = []
+    real = parts._side_by_side
+    monkeypatch.setattr(parts, "_side_by_side", lambda job, starts, *a: seen.append(starts) or real(job, starts, *a))
+    doc = _document(_register_text(slip=False))
+    pdf, count = render_pdf_pages(doc)
+    assert len(seen) == 1 and len(seen[0]) >= 3  # three parts or more, side by side
+    assert parts.REPAIRS == []
+    assert _texts(pdf) == _texts(_whole(monkeypatch, doc)[0])
+
+
+def test_rows_of_many_heights_are_predicted_too(monkeypatch):
+    """Names too wide to stay on one line wrap, to two, three or four lines by row: each row's
+    height is predicted from its own text, so the parts still start where predicted."""
+    monkeypatch.setattr(parts, "PARTS_ABOVE", 300)
+    monkeypatch.setattr(parts, "PART_CELLS", 350)
+    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
+    monkeypatch.setattr(parts, "_workers", lambda jobs: 2)
+    data = yaml.safe_load(_register_text(wide=True))
+    for i, row in enumerate(data["registers"][0]["rows"]):
+        row[0] += " บ้านใหม่พัฒนา" * ((i * 7) % 5)
+    doc = _document(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    pdf, count = render_pdf_pages(doc)
+    assert parts.REPAIRS == []
+    whole, whole_count = _whole(monkeypatch, doc)
+    assert count == whole_count >= 15 and _texts(pdf) == _texts(whole)
+
+
+@pytest.mark.parametrize("shift", [-3, 2, 40])
+def test_a_wrong_prediction_costs_time_not_pages(monkeypatch, shift):
+    """Parts predicted to start mid-page (or numbered wrong) are laid out again from where the
+    pages before them end: the pages are those of one layout all the same."""
+    monkeypatch.setattr(parts, "PARTS_ABOVE", 300)
+    monkeypatch.setattr(parts, "PART_CELLS", 350)
+    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
+    monkeypatch.setattr(parts, "_workers", lambda jobs: 2)
+    real = parts._predicted_starts
+
+    def wrong(*args):  # type: ignore[no-untyped-def]
+        starts = real(*args)
+        assert starts
+        return [starts[0]] + [(row + shift, page + (1 if shift > 10 else 0)) for row, page in starts[1:]]
+
+    monkeypatch.setattr(parts, "_predicted_starts", wrong)
+    doc = _document(_register_text())
+    pdf, count = render_pdf_pages(doc)
+    assert parts.REPAIRS  # the stretches were laid out again
+    whole, whole_count = _whole(monkeypatch, doc)
+    assert count == whole_count and _texts(pdf) == _texts(whole)
+
+
+def test_workers_only_where_forking_is_safe():
+    import threading
+
+    assert parts._workers(1) == 1
+    assert parts._workers(2) == 2 and parts._workers(64) == parts.MAX_WORKERS
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert parts._workers(2) == 1  # a fork would copy locks the other thread may hold
+    finally:
+        stop.set()
+        other.join()

@@ -27,6 +27,7 @@ from .view import Document, Views
 
 if TYPE_CHECKING:
     from ..numbering import NumberRegister
+    from .helper import PdfHelper
 
 FORMATS = ("docx", "pdf", "xlsx")
 PDF_VARIANTS = ("pdf/a-3b", "pdf/a-1b", "pdf/a-2b", "pdf/ua-1")
@@ -165,6 +166,7 @@ def render_project(
     progress: Progress | None = None,
     number_register: NumberRegister | None = None,
     checked: list[Finding] | None = None,
+    helper: PdfHelper | None = None,
 ) -> RenderResult:
     """Render the chosen documents of a loaded file into ``outdir`` as ``<id>.<format>``.
 
@@ -179,7 +181,8 @@ def render_project(
     letters whose number is only its series take their numbers from it (:mod:`kbo_docs.numbers`),
     after the outputs are known to be free and before anything is rendered. ``checked``: the
     findings of a whole check of ``loaded`` already made (the CLI's), read for what ``--force``
-    cannot render past instead of checking again."""
+    cannot render past instead of checking again. ``helper``: a PDF helper process started
+    before the file was loaded (:mod:`kbo_docs.render.helper`)."""
     started = time.perf_counter()
     out = Path(outdir)
     result = RenderResult()
@@ -234,8 +237,8 @@ def render_project(
             "series (give --number-register to take it from the numbering register)" for key in sorted(blank)
         ]
     options = Options(pdf_variant=pdf_variant, chart=chart, thai_distribute=thai_distribute, overwrite=overwrite,
-                      letterhead=letterhead)
-    outcomes = run(tasks, options, jobs, progress)
+                      letterhead=letterhead, jobs=jobs)
+    outcomes = run(tasks, options, jobs, progress, helper)
     for task, outcome in zip(tasks, outcomes):
         result.written += outcome.written
         result.pages += outcome.pages

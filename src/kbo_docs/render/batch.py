@@ -23,10 +23,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..findings import InputError
 from ..write import write_all
 from .view import Document
+
+if TYPE_CHECKING:
+    from .helper import PdfHelper
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class Options:
     overwrite: bool = False
     letterhead: Path | None = None
     """An office's Word letterhead as the base of the DOCX (:mod:`kbo_docs.render.letterhead`)."""
+    jobs: int = 1
+    """Processes one long register's PDF may be laid out in (:mod:`kbo_docs.render.parts`)."""
 
 
 @dataclass(eq=False)
@@ -100,7 +106,7 @@ def make(task: Task, options: Options, outcome: Outcome) -> list[tuple[Path, byt
 
                 # as render_one, with the page count: a register fitted to the page, a long one in parts
                 data, pages = render_pdf_pages(task.doc, pdf_variant=options.pdf_variant,
-                                               thai_distribute=options.thai_distribute)
+                                               thai_distribute=options.thai_distribute, jobs=options.jobs)
                 outcome.pages += pages
             else:
                 data = render_one(task.doc, fmt, chart=options.chart, letterhead=options.letterhead)
@@ -140,9 +146,12 @@ def _worker_task(task: Task) -> Outcome:
     return produce(task, _OPTIONS)
 
 
-def run(tasks: list[Task], options: Options, jobs: int, progress: Progress | None = None) -> list[Outcome]:
+def run(tasks: list[Task], options: Options, jobs: int, progress: Progress | None = None,
+        helper: PdfHelper | None = None) -> list[Outcome]:
     """Every task's outcome, in task order. ``jobs`` > 1 renders in that many worker processes
-    (when there are more tasks than one process would finish quickly)."""
+    (when there are more tasks than one process would finish quickly). ``helper``: a PDF helper
+    process (:mod:`kbo_docs.render.helper`) that makes the PDFs of the first documents while this
+    process makes their other formats, when there is nothing after them for workers to do."""
     outcomes: dict[int, Outcome] = {}
     total = len(tasks)
 
@@ -161,16 +170,22 @@ def run(tasks: list[Task], options: Options, jobs: int, progress: Progress | Non
     for task in tasks:
         kinds.setdefault(task.doc.kind, task)
     firsts = list(kinds.values())
+    # the workers below are forked from this process, warm for PDFs only if it made some itself
+    handed = _hand_over(firsts, options, helper) if helper is not None and len(firsts) == len(tasks) else {}
     probes: list[tuple[Task, Outcome, list[tuple[Path, bytes]]]] = []
     for task in firsts:
         outcome = Outcome(task.index)
         try:
-            probes.append((task, outcome, make(task, options, outcome)))
+            here = Task(task.index, task.doc, [t for t in task.targets if t[0] != "pdf"]) if task.index in handed else task
+            probes.append((task, outcome, make(here, options, outcome)))
         except (TemplateError, MissingSystemLibrary):
             raise
         except Exception as exc:
             outcome.error = _describe(exc)
             probes.append((task, outcome, []))
+    if handed:
+        assert helper is not None
+        _take_back(helper, handed, {t.index: (t, o, p) for t, o, p in probes}, options)
     for task, outcome, produced in probes:
         if outcome.error is None:
             _write(produced, options, outcome)  # a folder that cannot be written stops the render here
@@ -190,6 +205,42 @@ def run(tasks: list[Task], options: Options, jobs: int, progress: Progress | Non
     for task, outcome in _in_workers(pending, options, jobs):
         done(task, outcome)
     return [outcomes[t.index] for t in tasks]
+
+
+def _hand_over(firsts: list[Task], options: Options, helper: PdfHelper) -> dict[int, Task]:
+    """Give the helper the PDF targets of ``firsts`` (a document in error is made here, where
+    its message is written); the tasks handed over, by index."""
+    handed = {t.index: Task(t.index, t.doc, [x for x in t.targets if x[0] == "pdf"])
+              for t in firsts if not t.doc.error and any(fmt == "pdf" for fmt, _ in t.targets)}
+    if handed:
+        helper.submit(list(handed.values()), options)
+    return handed
+
+
+def _take_back(helper: PdfHelper, handed: dict[int, Task],
+               probes: dict[int, tuple[Task, Outcome, list[tuple[Path, bytes]]]], options: Options) -> None:
+    """The helper's PDFs put into each document's files in the order of its targets; a PDF the
+    helper could not make is made here, by the same code, and fails here if it fails."""
+    from .jinja import TemplateError
+    from .system import MissingSystemLibrary
+
+    for reply in helper.replies():
+        task, outcome, produced = probes[reply.index]
+        if outcome.error is not None:
+            continue  # the document failed here already: its files are not written
+        if reply.error is None:
+            pdfs, outcome.pages = reply.produced, outcome.pages + reply.pages
+        else:
+            try:
+                pdfs = make(handed[reply.index], options, outcome)
+            except (TemplateError, MissingSystemLibrary):
+                raise
+            except Exception as exc:
+                outcome.error = _describe(exc)
+                produced.clear()
+                continue
+        made = dict(produced + pdfs)
+        produced[:] = [(target, made[target]) for _, target in task.targets]
 
 
 def _in_workers(tasks: list[Task], options: Options, jobs: int) -> Iterator[tuple[Task, Outcome]]:

@@ -4,6 +4,7 @@ paragraphs, as the DOCX's ``thaiDistribute`` (see :mod:`kbo_docs.render.thaidist
 
 from __future__ import annotations
 
+import atexit
 import math
 from functools import lru_cache
 from pathlib import Path
@@ -42,9 +43,47 @@ def _stylesheet(folder: str, fonts: str, body_size: str):  # type: ignore[no-unt
     from weasyprint.text.fonts import FontConfiguration
 
     config = FontConfiguration()
+    if not _CONFIGS:
+        atexit.register(release_fonts)
+    _CONFIGS.append(config)
     css = font_face_css(Path(fonts)) + "\n" + (Path(folder) / "base.css").read_text(encoding="utf-8")
     css += f"\n:root {{ --body-size: {body_size}; }}\n"
     return CSS(string=css, font_config=config), config
+
+
+_CONFIGS: list[object] = []
+"""The font configurations made here (each has a temporary folder of fontconfig files)."""
+
+
+def release_fonts() -> None:
+    """Remove the font configurations' temporary folders (``/tmp/weasyprint-*``). WeasyPrint
+    removes one when its configuration is deleted, but a cached configuration is deleted only
+    at interpreter teardown, when ``shutil.rmtree`` may already be gone (``TypeError`` in
+    ``FontConfiguration.__del__``) and the folder stays behind: one per render. Run at exit,
+    and by the PDF helper before it ends; the configurations are not usable afterwards."""
+    import shutil
+
+    _stylesheet.cache_clear()
+    while _CONFIGS:
+        config = _CONFIGS.pop()
+        folder = getattr(config, "_folder", None)
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+            config._folder = None  # type: ignore[attr-defined]
+
+
+def warm() -> None:
+    """What every PDF needs before its document: WeasyPrint imported, the text-layer and Thai
+    distribution patches installed, the fonts and stylesheet built (the PDF helper,
+    :mod:`kbo_docs.render.helper`, does this while the data is loaded)."""
+    from .system import require_weasyprint
+
+    require_weasyprint()
+    from . import textlayer, thaidist
+
+    textlayer.install()
+    thaidist.install()
+    _stylesheet(str(templates_dir() / "html"), str(fonts_dir()), PDF_BODY_SIZE)
 
 
 MAX_UNBROKEN = 40
@@ -148,9 +187,11 @@ def render_pdf(doc: Document, *, base_url: str | None = None, pdf_variant: str |
 
 
 def render_pdf_pages(doc: Document, *, base_url: str | None = None, pdf_variant: str | None = None,
-                     body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True) -> tuple[bytes, int]:
+                     body_size: str = PDF_BODY_SIZE, thai_distribute: bool = True,
+                     jobs: int = 1) -> tuple[bytes, int]:
     """The PDF of a document and its number of pages. A register is fitted to the page
-    (:func:`_fit_register`); a long one is laid out in parts (:mod:`kbo_docs.render.parts`)."""
+    (:func:`_fit_register`); a long one is laid out in parts (:mod:`kbo_docs.render.parts`),
+    in up to ``jobs`` processes at once."""
     from ..collector import paused
     from .release import released
 
@@ -171,7 +212,7 @@ def render_pdf_pages(doc: Document, *, base_url: str | None = None, pdf_variant:
 
                 return render_parts(doc, lambda part, size, css: render_document(
                     part, base_url=base_url, body_size=size, thai_distribute=thai_distribute, extra_css=css),
-                    _fit_register, body_size)
+                    _fit_register, body_size, jobs)
             document = _fit_register(lay_out, body_size) if doc.kind == "register" else lay_out(body_size)
             result = document.write_pdf(**options), len(document.pages)
             del document
