@@ -92,3 +92,54 @@ def test_every_name_weasyprint_tries_is_known():
     calls = re.findall(r"= _dlopen\(\s*ffi,(.*?)\)", source, re.S)
     names = {n for call in calls for n in re.findall(r"'([^']+)'", call)}
     assert len(calls) == 7 and names and names <= set(SONAMES)
+
+
+_CDEF = "\n".join([f"typedef struct _S{i} {{ int a{i}; double b; }} S{i};" for i in range(300)]
+                  + ["typedef int Handle;", "typedef unsigned int guint;", "typedef char gchar;",
+                     "typedef void (*Callback)(Handle, S7 *);"])
+_TYPES = ["S1 *", "S299[]", "int *", "Handle *", "guint[4]", "gchar **", "Callback", "S7 *[3]",
+          "void (*)(Handle, S3 *)", "double", "struct _S5 *", "const gchar *"]
+
+
+def test_quick_type_parsing_gives_cffi_own_types(monkeypatch):
+    """Type names parsed with only the typedefs they mention declared are the types cffi's own
+    parse gives (the parse of WeasyPrint's own type names included)."""
+    import cffi
+    from cffi import cparser
+
+    from kbo_docs.render.system import quick_type_parsing, require_weasyprint
+
+    require_weasyprint()
+    assert quick_type_parsing()
+    patched = cparser.Parser._parse
+    assert patched.kbo_docs_quick
+    quick = cffi.FFI()
+    quick.cdef(_CDEF)
+    ours = [quick.getctype(quick.typeof(t)) for t in _TYPES]
+    from weasyprint.text.ffi import ffi as weasy
+
+    weasy_types = ["PangoRectangle *", "int *", "PangoLayoutIter *", "hb_blob_t *", "FcChar8 **"]
+    weasy_ours = [weasy.getctype(weasy.typeof(t)) for t in weasy_types if t.split()[0] in {"int"} or
+                  f"typedef {t.split()[0]}" in weasy._parser._declarations]
+    monkeypatch.setattr(cparser.Parser, "_parse", patched.original)
+    plain = cffi.FFI()
+    plain.cdef(_CDEF)
+    assert ours == [plain.getctype(plain.typeof(t)) for t in _TYPES]
+    weasy._parsed_types.clear()  # parse them again, cffi's own way
+    assert weasy_ours == [weasy.getctype(weasy.typeof(t)) for t in weasy_types if t.split()[0] in {"int"} or
+                          f"typedef {t.split()[0]}" in weasy._parser._declarations]
+    assert len(weasy_ours) >= 3
+
+
+def test_quick_type_parsing_leaves_another_cffi_alone(monkeypatch):
+    from cffi import cparser
+
+    from kbo_docs.render.system import quick_type_parsing
+
+    class Other:  # a cffi whose parser has no _parse
+        def parse_type(self, cdecl):  # type: ignore[no-untyped-def]
+            return cdecl
+
+    monkeypatch.setattr(cparser, "Parser", Other)
+    assert quick_type_parsing() is False
+    assert not hasattr(Other, "_parse")
