@@ -133,7 +133,10 @@ def _exit(code: int) -> None:
     it exits as usual."""
     script = getattr(sys.modules.get("__main__"), "__file__", None) or ""
     if os.path.basename(script).removesuffix(".exe") == "kbo-docs":
+        import atexit
+
         try:
+            atexit._run_exitfuncs()  # what exit would still do (a render's font folders removed)
             sys.stdout.flush()
             sys.stderr.flush()
         except BrokenPipeError:  # the reader went away (``| head``): the verdict still stands
@@ -227,13 +230,15 @@ def render(file: str, outdir: str, only: tuple[str, ...], formats: str, pdf_vari
 
     jobs = jobs or default_jobs()
     with started(chosen, jobs) as helper:  # WeasyPrint warms up in it while the file is checked
-        _render(file, outdir, only, chosen, pdf_variant, chart, thai_distribute, letterhead, overwrite, force,
-                jobs, quiet, number_register, helper)
+        failed = _render(file, outdir, only, chosen, pdf_variant, chart, thai_distribute, letterhead, overwrite,
+                         force, jobs, quiet, number_register, helper)
+    _exit(1 if failed else 0)  # every file is written and the helper gone: no teardown to wait for
 
 
 def _render(file: str, outdir: str, only: tuple[str, ...], chosen: list[str], pdf_variant: str | None,
             chart: bool, thai_distribute: bool, letterhead: str | None, overwrite: bool, force: bool,
-            jobs: int, quiet: bool, number_register: str | None, helper: PdfHelper | None) -> None:
+            jobs: int, quiet: bool, number_register: str | None, helper: PdfHelper | None) -> bool:
+    """Check, then render; whether some documents failed (exits itself on bad input or errors)."""
     from .findings import InputError
     from .render.jinja import TemplateError
 
@@ -273,8 +278,7 @@ def _render(file: str, outdir: str, only: tuple[str, ...], chosen: list[str], pd
         failed = f", {len(rendered.failed)} ฉบับสร้างไม่ได้ / failed" if rendered.failed else ""
         click.echo(f"{len(rendered.written)} แฟ้ม / files, {rendered.pages} หน้า / pages, "
                    f"{rendered.seconds:.1f} วินาที / seconds{failed}")
-    if rendered.failed:
-        sys.exit(1)
+    return bool(rendered.failed)
 
 
 DEFAULT_NUMBER_REGISTER = "kbo-data/kbo-docs.sqlite"
