@@ -79,10 +79,11 @@ def warm() -> None:
     from .system import require_weasyprint
 
     require_weasyprint()
-    from . import textlayer, thaidist
+    from . import textlayer, thaidist, upstream
 
     textlayer.install()
     thaidist.install()
+    upstream.fix_tinyhtml5()
     _stylesheet(str(templates_dir() / "html"), str(fonts_dir()), PDF_BODY_SIZE)
 
 
@@ -156,10 +157,11 @@ def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: 
     require_weasyprint()
     from weasyprint import HTML
 
-    from . import release, textlayer, thaidist
+    from . import release, textlayer, thaidist, upstream
 
     textlayer.install()
     release.install()
+    upstream.fix_tinyhtml5()
     distributed = thai_distribute and thaidist.install()
     folder = templates_dir() / "html"
     html = render_html(doc, folder)
