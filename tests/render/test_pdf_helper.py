@@ -134,19 +134,19 @@ def test_a_helper_never_given_work_is_stopped_at_once():
 
 
 def test_a_helper_is_started_only_where_it_can_pay_for_itself(monkeypatch):
-    monkeypatch.setattr(helper, "_cores", lambda: 2)
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
     monkeypatch.delitem(__import__("sys").modules, "weasyprint", raising=False)
     assert helper.wanted(["docx", "pdf"], jobs=2)
     assert not helper.wanted(["docx", "xlsx"], jobs=2)  # nothing for it to do
     assert not helper.wanted(["pdf"], jobs=1)  # --jobs 1: one process
-    monkeypatch.setattr(helper, "_cores", lambda: 1)
+    monkeypatch.setattr(batch, "default_jobs", lambda: 1)
     assert not helper.wanted(["pdf"], jobs=2)
 
 
 def test_no_helper_in_a_process_where_weasyprint_is_warm(monkeypatch):
     import weasyprint  # noqa: F401
 
-    monkeypatch.setattr(helper, "_cores", lambda: 2)
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
     assert not helper.wanted(["pdf"], jobs=2)
 
 

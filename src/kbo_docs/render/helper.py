@@ -108,17 +108,12 @@ class PdfHelper:
             self.status = os.waitpid(self.pid, 0)[1]
 
 
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
 def wanted(formats: list[str], jobs: int) -> bool:
     """Whether a helper pays for itself: PDFs asked for, more than one core and job allowed,
     ``fork`` available and WeasyPrint not yet imported here."""
-    return ("pdf" in formats and jobs > 1 and _cores() >= WORTH_A_HELPER and hasattr(os, "fork")
+    from .batch import default_jobs
+
+    return ("pdf" in formats and jobs > 1 and default_jobs() >= WORTH_A_HELPER and hasattr(os, "fork")
             and "weasyprint" not in sys.modules)
 
 
