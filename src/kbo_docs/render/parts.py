@@ -106,14 +106,7 @@ def _column_fractions(document) -> list[float] | None:  # type: ignore[no-untype
 
 def _rows_laid_out(pages) -> int:  # type: ignore[no-untyped-def]
     """How many register rows (the header not counted) the pages hold."""
-    from weasyprint.formatting_structure import boxes
-
-    seen = set()
-    for page in pages:
-        for box in page._page_box.descendants():
-            if isinstance(box, boxes.TableRowGroupBox) and not (box.is_header or box.is_footer):
-                seen.update(id(row.element) for row in box.children)
-    return len(seen)
+    return len({id(row.element) for page in pages for row in _body_rows(page)})
 
 
 def _part(lay_out: Callable[..., Any], part: Document, size: str, css: str, last: bool) -> tuple[bytes, int, int]:
@@ -331,7 +324,7 @@ def _row_heights(job: _Job, probe_rows: list[Any]) -> Callable[[int], float]:
     broken into lines as WeasyPrint breaks it (``split_first_line``, Pango)."""
     from weasyprint.text.line_break import split_first_line
 
-    from .measure import _advances, register_columns
+    from .measure import register_columns, text_width
     from .pdf import breakable
 
     shortest = min(row.height for row in probe_rows)
@@ -348,10 +341,8 @@ def _row_heights(job: _Job, probe_rows: list[Any]) -> Callable[[int], float]:
             return lambda index: shortest
     except (AttributeError, IndexError, KeyError, TypeError, ValueError):
         return lambda index: shortest
-    advances, upem, fallback = _advances(False)
-
     def lines_of(text: str, style: Any, width: float) -> int:
-        if style is None or sum(advances.get(ch, fallback) for ch in text) * style["font_size"] / upem <= width:
+        if style is None or text_width(text, style["font_size"]) <= width:  # widths scale with the size
             return 1
         text, count = str(breakable(text)), 0
         while text and count < 1000:
