@@ -76,15 +76,23 @@ def warm() -> None:
     """What every PDF needs before its document: WeasyPrint imported, the text-layer and Thai
     distribution patches installed, the fonts and stylesheet built (the PDF helper,
     :mod:`kbo_docs.render.helper`, does this while the data is loaded)."""
+    _patched(True)
+    _stylesheet(str(templates_dir() / "html"), str(fonts_dir()), PDF_BODY_SIZE)
+
+
+def _patched(thai_distribute: bool) -> bool:
+    """WeasyPrint imported and kbo-docs' patches of it installed (each idempotent): the exact
+    text layer, layouts freed once written, the tinyhtml5 fix, and Thai distribution when asked
+    for; whether paragraphs are Thai-distributed (see :func:`render_document`)."""
     from .system import require_weasyprint
 
     require_weasyprint()
-    from . import textlayer, thaidist, upstream
+    from . import release, textlayer, thaidist, upstream
 
     textlayer.install()
-    thaidist.install()
+    release.install()
     upstream.fix_tinyhtml5()
-    _stylesheet(str(templates_dir() / "html"), str(fonts_dir()), PDF_BODY_SIZE)
+    return thai_distribute and thaidist.install()
 
 
 MAX_UNBROKEN = 40
@@ -152,17 +160,11 @@ def render_document(doc: Document, *, base_url: str | None = None, pdf_variant: 
     (``--thai-distribute`` in base.css) out left-aligned; so does a WeasyPrint whose
     internals differ from the ones :mod:`kbo_docs.render.thaidist` was written for (with
     one ``ThaiDistributeWarning``)."""
-    from .system import require_weasyprint
-
-    require_weasyprint()
+    distributed = _patched(thai_distribute)
     from weasyprint import HTML
 
-    from . import release, textlayer, thaidist, upstream
+    from . import release
 
-    textlayer.install()
-    release.install()
-    upstream.fix_tinyhtml5()
-    distributed = thai_distribute and thaidist.install()
     folder = templates_dir() / "html"
     html = render_html(doc, folder)
     # one stylesheet (and font configuration) per body size at most: the sizes a register steps
