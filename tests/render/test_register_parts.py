@@ -55,14 +55,24 @@ def _document(text: str):  # type: ignore[no-untyped-def]
     return doc
 
 
-@pytest.fixture(params=[1, 2], ids=["one-process", "side-by-side"])
-def small_parts(monkeypatch, request):
-    """Small parts, laid out one after the other in this process or side by side in two workers."""
+def _small(monkeypatch, workers: int) -> None:
     monkeypatch.setattr(parts, "PARTS_ABOVE", 300)  # cells: 60 rows of the register's 5 columns
     monkeypatch.setattr(parts, "PART_CELLS", 350)  # 70 rows, about two pages
     monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
-    monkeypatch.setattr(parts, "_workers", lambda jobs: request.param)
+    monkeypatch.setattr(parts, "_workers", lambda jobs: workers)
+
+
+@pytest.fixture(params=[1, 2], ids=["one-process", "side-by-side"])
+def small_parts(monkeypatch, request):
+    """Small parts, laid out one after the other in this process or side by side in two workers."""
+    _small(monkeypatch, request.param)
     return request.param
+
+
+@pytest.fixture
+def side_by_side(monkeypatch):
+    """Small parts, side by side in two workers."""
+    _small(monkeypatch, 2)
 
 
 def _whole(monkeypatch, doc):  # type: ignore[no-untyped-def]
@@ -187,13 +197,9 @@ def test_render_project_counts_the_pages_of_parts(small_parts, tmp_path):
     assert result.pages == len(pypdf.PdfReader(str(pdf)).pages) >= 6
 
 
-def test_side_by_side_parts_start_where_predicted(monkeypatch):
+def test_side_by_side_parts_start_where_predicted(side_by_side, monkeypatch):
     """Rows of one line each: every part laid out side by side starts on the row and page
     number predicted from the probe, so none is laid out twice."""
-    monkeypatch.setattr(parts, "PARTS_ABOVE", 300)
-    monkeypatch.setattr(parts, "PART_CELLS", 350)
-    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
-    monkeypatch.setattr(parts, "_workers", lambda jobs: 2)
     seen = []
     real = parts._side_by_side
     monkeypatch.setattr(parts, "_side_by_side", lambda job, starts, *a: seen.append(starts) or real(job, starts, *a))
@@ -204,13 +210,9 @@ def test_side_by_side_parts_start_where_predicted(monkeypatch):
     assert _texts(pdf) == _texts(_whole(monkeypatch, doc)[0])
 
 
-def test_rows_of_many_heights_are_predicted_too(monkeypatch):
+def test_rows_of_many_heights_are_predicted_too(side_by_side, monkeypatch):
     """Names too wide to stay on one line wrap, to two, three or four lines by row: each row's
     height is predicted from its own text, so the parts still start where predicted."""
-    monkeypatch.setattr(parts, "PARTS_ABOVE", 300)
-    monkeypatch.setattr(parts, "PART_CELLS", 350)
-    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
-    monkeypatch.setattr(parts, "_workers", lambda jobs: 2)
     data = yaml.safe_load(_register_text(wide=True))
     for i, row in enumerate(data["registers"][0]["rows"]):
         row[0] += " บ้านใหม่พัฒนา" * ((i * 7) % 5)
@@ -222,13 +224,9 @@ def test_rows_of_many_heights_are_predicted_too(monkeypatch):
 
 
 @pytest.mark.parametrize("shift", [-3, 2, 40])
-def test_a_wrong_prediction_costs_time_not_pages(monkeypatch, shift):
+def test_a_wrong_prediction_costs_time_not_pages(side_by_side, monkeypatch, shift):
     """Parts predicted to start mid-page (or numbered wrong) are laid out again from where the
     pages before them end: the pages are those of one layout all the same."""
-    monkeypatch.setattr(parts, "PARTS_ABOVE", 300)
-    monkeypatch.setattr(parts, "PART_CELLS", 350)
-    monkeypatch.setattr(parts, "SIDE_BY_SIDE_CELLS", 350)
-    monkeypatch.setattr(parts, "_workers", lambda jobs: 2)
     real = parts._predicted_starts
 
     def wrong(*args):  # type: ignore[no-untyped-def]
